@@ -1,0 +1,127 @@
+/**
+ * The offer manifest after loading, validation, `${{ version }}` substitution and file
+ * resolution: what the publish sequence consumes. Produced only by src/manifest (pure apart from
+ * reading files); every file here exists and was checked before the first write.
+ *
+ * Optional listing fields mean "leave what Partner Center has": the publish step changes only
+ * what the manifest states.
+ */
+import type { SourceRef } from '../errors.js'
+import type { ContactType, ImageType, AzurePolicy, RoleAuthorization } from '../ingestion/types.js'
+
+export type OfferType = 'azure-solution-template' | 'azure-managed-app' | 'business-central'
+
+/** A file the manifest names, resolved against the manifest's folder. */
+export interface ResolvedFile {
+  /** Absolute path on disk. */
+  path: string
+  /** The file name sent to Partner Center (`fileName`), after version substitution. */
+  name: string
+  size: number
+  /** Where the manifest names it. */
+  source: SourceRef
+}
+
+export interface ListingLink {
+  /** Listing URI type; `PrivacyUri` for the privacy policy, `Documentation` etc. otherwise. */
+  type: string
+  displayText: string
+  uri: string
+}
+
+export interface ListingContactSpec {
+  type: ContactType
+  name?: string
+  email?: string
+  phone?: string
+  uri?: string
+}
+
+export interface ListingSpec {
+  title?: string
+  summary?: string
+  shortDescription?: string
+  /** HTML; inline in the manifest or read from a file (`description: { file: ... }`). */
+  description?: string
+  keywords?: string[]
+  gettingStartedInstructions?: string
+  links?: ListingLink[]
+  contacts?: ListingContactSpec[]
+  source: SourceRef
+}
+
+export interface ImageSpec {
+  type: ImageType
+  file: ResolvedFile
+  /** Position among images of the same type (screenshots). */
+  order: number
+}
+
+/** Offer-level properties (`Properties.AzureProperty`); only stated keys are written. */
+export interface PropertiesSpec {
+  categories?: string[]
+  industries?: string[]
+  termsOfUse?: string
+  useEnterpriseContract?: boolean
+  /** Business Central: the app version written to `appVersion` (never lowered). */
+  appVersion?: string
+  source: SourceRef
+}
+
+export interface ManagedAppConfigSpec {
+  publicAzureTenantID: string
+  publicAzureAuthorizations: RoleAuthorization[]
+  allowJitAccess?: boolean
+  canEnableCustomerActions?: boolean
+  allowedCustomerActions?: string[]
+  allowedDataActions?: string[]
+  policies?: AzurePolicy[]
+}
+
+export interface PlanSpec {
+  /** The plan ID the publisher typed (`externalID` of the variant). */
+  planId: string
+  /** Friendly name, used when the plan has to be created. */
+  name: string
+  subType: 'solution-template' | 'managed-application'
+  /** Plan listing (title defaults to `name` on creation). */
+  listing?: ListingSpec
+  package: ResolvedFile
+  /** Written to the package configuration's `version`. */
+  version: string
+  /** Only for managed-application plans. */
+  managedApp?: ManagedAppConfigSpec
+  source: SourceRef
+}
+
+export interface BusinessCentralSpec {
+  /** The main `.app` file. */
+  app: ResolvedFile
+  /** Library apps: one `.app`, or a `.zip` of several. */
+  library?: ResolvedFile
+  /** Written to the Property module's `appVersion` (four-part, never lowered). */
+  appVersion: string
+}
+
+export interface OfferSpec {
+  offerId: string
+  type: OfferType
+  /** Product alias; needed only to create the offer. */
+  name?: string
+  listing?: ListingSpec
+  images: ImageSpec[]
+  properties?: PropertiesSpec
+  resellerChannelState?: 'Enabled' | 'Disabled'
+  /** Azure Application offers: one per plan, in manifest order. Empty for Business Central. */
+  plans: PlanSpec[]
+  businessCentral?: BusinessCentralSpec
+  /** Text for the certification team (`publishOption.certificationNotes`). */
+  certificationNotes?: string
+  source: SourceRef
+}
+
+export interface Manifest {
+  /** Absolute path of the manifest file. */
+  file: string
+  offers: OfferSpec[]
+}
