@@ -34,6 +34,8 @@ export type ErrorCode =
   | 'SUBMISSION_CONFLICT'
   | 'SUBMISSION_FAILED'
   | 'VERSION_NOT_HIGHER'
+  | 'PLAN_TYPE_MISMATCH'
+  | 'UNEXPECTED'
 
 /** A place in a file the user wrote (manifest, description file...). Lines and columns are 1-based. */
 export interface SourceRef {

@@ -3,6 +3,9 @@
  * src/ reads inputs. Parsing is pure: `parseSettings(read)` takes a reader so the action
  * (core.getInput), the CLI (flags + env) and tests share one implementation.
  */
+import path from 'node:path'
+import { PublishError } from './errors.js'
+import { isValidVersion, VERSION_FORMAT_HINT, versionFromRef } from './manifest/version.js'
 
 export type Target = 'draft' | 'preview' | 'live'
 export type OnConflict = 'fail' | 'wait'
@@ -35,3 +38,250 @@ export interface Settings {
 
 /** Reads one raw input by its kebab-case name; '' when not given. */
 export type InputReader = (name: string) => string
+
+/** Every input the action reads, by its kebab-case name (action.yml declares exactly these). */
+export const INPUT_NAMES = {
+  tenantId: 'tenant-id',
+  clientId: 'client-id',
+  clientSecret: 'client-secret',
+  oidcAudience: 'oidc-audience',
+  manifest: 'manifest',
+  target: 'target',
+  version: 'version',
+  offers: 'offers',
+  dryRun: 'dry-run',
+  wait: 'wait',
+  timeoutMinutes: 'timeout-minutes',
+  onConflict: 'on-conflict',
+  authorityHost: 'authority-host',
+  apiBaseUrl: 'api-base-url',
+  concurrency: 'concurrency'
+} as const
+
+export const DEFAULTS = {
+  oidcAudience: 'api://AzureADTokenExchange',
+  manifest: 'marketplace.yml',
+  target: 'preview',
+  wait: true,
+  dryRun: false,
+  /**
+   * Just under GitHub-hosted runners' 6-hour job limit: preview creation and certification take
+   * hours, and the action should stop on its own budget (and say where it stopped) rather than be
+   * killed by the runner. Set it lower with `wait: false` flows or higher on self-hosted runners.
+   */
+  timeoutMinutes: 340,
+  onConflict: 'fail',
+  authorityHost: 'https://login.microsoftonline.com',
+  apiBaseUrl: 'https://api.partner.microsoft.com/v1.0/ingestion',
+  concurrency: 4
+} as const
+
+/** A week: longer than any runner lets a job live, so larger values are typos. */
+const MAX_TIMEOUT_MINUTES = 7 * 24 * 60
+const MAX_CONCURRENCY = 16
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+/** Entra accepts a tenant's verified domain in place of its ID (contoso.onmicrosoft.com). */
+const TENANT_DOMAIN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/i
+
+export function parseSettings(
+  read: InputReader,
+  env: Record<string, string | undefined>,
+  cwd: string
+): Settings {
+  const input = (name: string) => read(name).trim()
+  const workspace = env.GITHUB_WORKSPACE || cwd
+  // Trimmed like every input: a secret pasted with a trailing newline would fail as AADSTS7000215.
+  const clientSecret = input(INPUT_NAMES.clientSecret)
+  return {
+    tenantId: parseTenantId(input(INPUT_NAMES.tenantId)),
+    clientId: parseGuid(
+      INPUT_NAMES.clientId,
+      input(INPUT_NAMES.clientId),
+      'the Application (client) ID of the Entra app registration'
+    ),
+    clientSecret: clientSecret === '' ? undefined : clientSecret,
+    oidcAudience: input(INPUT_NAMES.oidcAudience) || DEFAULTS.oidcAudience,
+    manifestPath: path.resolve(workspace, input(INPUT_NAMES.manifest) || DEFAULTS.manifest),
+    target: parseChoice(
+      INPUT_NAMES.target,
+      input(INPUT_NAMES.target),
+      ['draft', 'preview', 'live'],
+      DEFAULTS.target
+    ),
+    version: parseVersion(input(INPUT_NAMES.version), env.GITHUB_REF),
+    offers: parseOfferPatterns(read(INPUT_NAMES.offers)),
+    dryRun: parseBoolean(INPUT_NAMES.dryRun, input(INPUT_NAMES.dryRun), DEFAULTS.dryRun),
+    wait: parseBoolean(INPUT_NAMES.wait, input(INPUT_NAMES.wait), DEFAULTS.wait),
+    timeoutMinutes: parseTimeout(input(INPUT_NAMES.timeoutMinutes)),
+    onConflict: parseChoice(
+      INPUT_NAMES.onConflict,
+      input(INPUT_NAMES.onConflict),
+      ['fail', 'wait'],
+      DEFAULTS.onConflict
+    ),
+    authorityHost: parseAuthorityHost(input(INPUT_NAMES.authorityHost)),
+    apiBaseUrl: parseApiBaseUrl(input(INPUT_NAMES.apiBaseUrl)),
+    concurrency: parseConcurrency(input(INPUT_NAMES.concurrency))
+  }
+}
+
+function invalid(name: string, message: string, hint: string): never {
+  throw new PublishError('INPUT_INVALID', `Input "${name}" ${message}`, { hint })
+}
+
+function parseTenantId(value: string): string {
+  const name = INPUT_NAMES.tenantId
+  if (value === '')
+    invalid(
+      name,
+      'is required',
+      'Set tenant-id to the Directory (tenant) ID of your Entra tenant, e.g. from a repository variable.'
+    )
+  if (GUID.test(value) || TENANT_DOMAIN.test(value)) return value
+  return invalid(
+    name,
+    `is not a tenant ID: "${value}"`,
+    'Use the Directory (tenant) ID, a GUID such as 8d2c5b1e-3f4a-4c6b-9e7d-1a2b3c4d5e6f, or a verified domain such as contoso.onmicrosoft.com.'
+  )
+}
+
+function parseGuid(name: string, value: string, what: string): string {
+  if (value === '') invalid(name, 'is required', `Set ${name} to ${what}.`)
+  if (GUID.test(value)) return value
+  return invalid(
+    name,
+    `is not a GUID: "${value}"`,
+    `Use ${what}, a GUID such as 5f0e6a7b-1c2d-4e3f-8a9b-0c1d2e3f4a5b (not the app's name or a secret ID).`
+  )
+}
+
+function parseChoice<T extends string>(
+  name: string,
+  value: string,
+  choices: readonly T[],
+  fallback: T
+): T {
+  if (value === '') return fallback
+  if ((choices as readonly string[]).includes(value)) return value as T
+  return invalid(
+    name,
+    `must be one of ${choices.join(', ')}; got "${value}"`,
+    `Set ${name} to one of: ${choices.join(', ')} (default ${fallback}).`
+  )
+}
+
+/** The YAML 1.2 core schema booleans, as @actions/core's getBooleanInput accepts them. */
+function parseBoolean(name: string, value: string, fallback: boolean): boolean {
+  if (value === '') return fallback
+  if (['true', 'True', 'TRUE'].includes(value)) return true
+  if (['false', 'False', 'FALSE'].includes(value)) return false
+  return invalid(name, `must be true or false; got "${value}"`, `Set ${name} to true or false.`)
+}
+
+function parseVersion(value: string, ref: string | undefined): string | undefined {
+  if (value === '') return versionFromRef(ref)
+  // A tag name pasted as is (v1.2.3) means the version 1.2.3.
+  const version = value.replace(/^v(?=\d)/, '')
+  if (isValidVersion(version)) return version
+  return invalid(INPUT_NAMES.version, `is not a version: "${value}"`, VERSION_FORMAT_HINT)
+}
+
+/**
+ * Comma- or newline-separated offer IDs or globs. Commas inside braces belong to the glob
+ * (`contoso-{analytics,ops}`), so the split skips them.
+ */
+function parseOfferPatterns(value: string): string[] {
+  const patterns: string[] = []
+  let depth = 0
+  let current = ''
+  for (const char of value) {
+    if (char === '{') depth++
+    if (char === '}') depth = Math.max(0, depth - 1)
+    if ((char === ',' && depth === 0) || char === '\n' || char === '\r') {
+      patterns.push(current)
+      current = ''
+    } else current += char
+  }
+  patterns.push(current)
+  const trimmed = patterns.map(p => p.trim()).filter(p => p !== '')
+  for (const pattern of trimmed) {
+    if (!/^[A-Za-z0-9_\-*?[\]{},]+$/.test(pattern)) {
+      invalid(
+        INPUT_NAMES.offers,
+        `has an invalid offer ID or glob: "${pattern}"`,
+        'List offer IDs or globs (e.g. contoso-*) separated by commas or new lines.'
+      )
+    }
+  }
+  return trimmed
+}
+
+function parseTimeout(value: string): number {
+  if (value === '') return DEFAULTS.timeoutMinutes
+  const minutes = Number(value)
+  if (Number.isFinite(minutes) && minutes > 0 && minutes <= MAX_TIMEOUT_MINUTES) return minutes
+  return invalid(
+    INPUT_NAMES.timeoutMinutes,
+    `must be a number of minutes above 0 and at most ${MAX_TIMEOUT_MINUTES}; got "${value}"`,
+    `Set timeout-minutes to the overall time budget, e.g. ${DEFAULTS.timeoutMinutes}.`
+  )
+}
+
+function parseConcurrency(value: string): number {
+  if (value === '') return DEFAULTS.concurrency
+  const count = Number(value)
+  if (Number.isInteger(count) && count >= 1 && count <= MAX_CONCURRENCY) return count
+  return invalid(
+    INPUT_NAMES.concurrency,
+    `must be a whole number from 1 to ${MAX_CONCURRENCY}; got "${value}"`,
+    `Set concurrency to how many offers to publish at once (default ${DEFAULTS.concurrency}).`
+  )
+}
+
+/** http(s) URL; plain http is accepted here and refused by the transport unless it is loopback. */
+function parseHttpUrl(name: string, value: string): URL {
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    return invalid(
+      name,
+      `is not an absolute URL: "${value}"`,
+      `Set ${name} to an https:// URL, or leave it empty for the default.`
+    )
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    invalid(
+      name,
+      `must be an http(s) URL; got ${url.protocol.replace(':', '')}`,
+      `Set ${name} to an https:// URL.`
+    )
+  }
+  if (url.username || url.password || url.search || url.hash) {
+    invalid(
+      name,
+      'must not carry credentials, a query or a fragment',
+      `Give ${name} as scheme, host and path only.`
+    )
+  }
+  return url
+}
+
+function parseAuthorityHost(value: string): string {
+  if (value === '') return DEFAULTS.authorityHost
+  const url = parseHttpUrl(INPUT_NAMES.authorityHost, value)
+  if (url.pathname !== '/') {
+    invalid(
+      INPUT_NAMES.authorityHost,
+      `must be a host without a path; got "${value}"`,
+      `Use the origin only, e.g. ${DEFAULTS.authorityHost}; the tenant is given by tenant-id.`
+    )
+  }
+  return url.origin
+}
+
+function parseApiBaseUrl(value: string): string {
+  if (value === '') return DEFAULTS.apiBaseUrl
+  const url = parseHttpUrl(INPUT_NAMES.apiBaseUrl, value)
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`
+}

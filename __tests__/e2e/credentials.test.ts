@@ -1,0 +1,51 @@
+/** Bad credentials fail before any API request; GitHub OIDC works without a client secret. */
+import { afterAll, beforeAll, expect, it } from '@jest/globals'
+import { runAction } from '../helpers/runner.js'
+import { annotations } from './annotations.js'
+import { startSession, type Session } from './session.js'
+import { createWorkspace } from './workspace.js'
+
+let session: Session
+beforeAll(async () => {
+  session = await startSession()
+})
+afterAll(async () => {
+  await session.stop()
+})
+
+it('reports a wrong client secret as one AADSTS error and touches no offer', async () => {
+  const before = (await session.requests()).length
+  const run = await runAction(session.env({ 'client-secret': 'Wrong~secret-value-123456789' }), {
+    workspace: createWorkspace(['contoso-analytics'])
+  })
+
+  expect(run.code).toBe(1)
+  const errors = annotations(run.stdout).filter(
+    a => a.level === 'error' && !a.message.startsWith('Marketplace publish failed')
+  )
+  expect(errors).toHaveLength(1)
+  expect(errors[0].message).toMatch(/AADSTS\d+/)
+  expect(run.outputs.status).toBe('failed')
+  const apiRequests = (await session.requests())
+    .slice(before)
+    .filter(r => /\/v1\.0\/ingestion\//i.test(r.path))
+  expect(apiRequests).toEqual([])
+})
+
+it('publishes with a GitHub OIDC token instead of a client secret', async () => {
+  const { oidc } = session.emulator.ready
+  const env = session.env({ target: 'draft' })
+  delete env['INPUT_CLIENT-SECRET']
+  const run = await runAction(
+    {
+      ...env,
+      ACTIONS_ID_TOKEN_REQUEST_URL: oidc.requestUrl,
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidc.requestToken
+    },
+    { workspace: createWorkspace(['contoso-analytics']) }
+  )
+  expect(run.code).toBe(0)
+  expect(run.outputs.status).toBe('draft')
+  const tokenRequests = (await session.requests()).filter(r => /oauth2\/v2\.0\/token/.test(r.path))
+  expect(tokenRequests.some(r => r.status === 200)).toBe(true)
+})

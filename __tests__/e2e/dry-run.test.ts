@@ -1,0 +1,33 @@
+/** A dry run reads what it needs, prints the plan, and sends no POST, PUT or DELETE to the API. */
+import { afterAll, beforeAll, expect, it } from '@jest/globals'
+import { runAction } from '../helpers/runner.js'
+import { startSession, writesToApi, type Session } from './session.js'
+import { createWorkspace } from './workspace.js'
+
+let session: Session
+beforeAll(async () => {
+  session = await startSession()
+})
+afterAll(async () => {
+  await session.stop()
+})
+
+it('plans every offer without writing anything', async () => {
+  const workspace = createWorkspace([
+    'contoso-analytics',
+    'contoso-managed-ops',
+    'contoso-bc-connector'
+  ])
+  const run = await runAction(session.env({ 'dry-run': 'true', target: 'live' }), { workspace })
+
+  expect(run.code).toBe(0)
+  expect(run.outputs.status).toBe('planned')
+  expect(run.outputs['submission-id']).toBe('')
+  const requests = await session.requests()
+  expect(requests.some(r => r.method === 'GET')).toBe(true)
+  expect(writesToApi(requests)).toEqual([])
+  expect(run.stdout).toContain('would upload package standard (analytics-standard.zip')
+  expect(run.stdout).toContain('would submit submission to preview')
+  expect(run.summary).toContain('Marketplace publish plan (dry run, target live)')
+  expect(run.summary).toContain('Plan (nothing was written)')
+})

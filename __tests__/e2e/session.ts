@@ -1,0 +1,82 @@
+/**
+ * One emulator for an end-to-end test: the action's inputs that point at it, and typed access
+ * to its admin routes (state, request log, faults, issued secrets).
+ */
+import { startEmulatorProcess } from '../helpers/emulator.js'
+import { inputs } from '../helpers/runner.js'
+
+export type Emulator = Awaited<ReturnType<typeof startEmulatorProcess>>
+
+export interface LoggedRequest {
+  method: string
+  path: string
+  status: number
+}
+
+export interface Session {
+  emulator: Emulator
+  /** The runner environment for a publish of `workspace/marketplace.yml` with these inputs. */
+  env(overrides?: Record<string, string>): Record<string, string>
+  requests(): Promise<LoggedRequest[]>
+  state(): Promise<Record<string, unknown>>
+  setFaults(spec: string): Promise<void>
+  /** Every secret the emulator knows or issued (client secret, tokens, assertions, SAS sigs). */
+  secrets(): Promise<string[]>
+  stop(): Promise<void>
+}
+
+export async function startSession(args: string[] = []): Promise<Session> {
+  const emulator = await startEmulatorProcess(args)
+  const { ready } = emulator
+  const json = async (path: string, init?: RequestInit): Promise<unknown> => {
+    const reply: unknown = await emulator.admin(path, init)
+    // The helper may hand back the Response or its parsed body.
+    return reply instanceof Response ? reply.json() : reply
+  }
+  return {
+    emulator,
+    env: (overrides = {}) =>
+      inputs({
+        'tenant-id': ready.tenantId,
+        'client-id': ready.clientId,
+        'client-secret': ready.clientSecret,
+        manifest: 'marketplace.yml',
+        'authority-host': ready.authorityHost,
+        'api-base-url': ready.apiBaseUrl,
+        'timeout-minutes': '5',
+        ...overrides
+      }),
+    requests: async () => listOf<LoggedRequest>(await json('/_emulator/requests')),
+    state: async () => (await json('/_emulator/state')) as Record<string, unknown>,
+    setFaults: async spec => {
+      await json('/_emulator/faults', {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ spec })
+      })
+    },
+    secrets: async () => strings(await json('/_emulator/secrets')).filter(s => s.length >= 8),
+    stop: () => emulator.stop()
+  }
+}
+
+function listOf<T>(body: unknown): T[] {
+  if (Array.isArray(body)) return body as T[]
+  const record = body as Record<string, unknown>
+  for (const key of ['requests', 'entries', 'value'])
+    if (Array.isArray(record?.[key])) return record[key] as T[]
+  throw new Error(`unexpected request log shape: ${JSON.stringify(body).slice(0, 200)}`)
+}
+
+/** Every string value in a JSON document. */
+function strings(value: unknown): string[] {
+  if (typeof value === 'string') return [value]
+  if (Array.isArray(value)) return value.flatMap(strings)
+  if (value && typeof value === 'object') return Object.values(value).flatMap(strings)
+  return []
+}
+
+/** API requests that change something: what a dry run must never send. */
+export function writesToApi(requests: LoggedRequest[]): LoggedRequest[] {
+  return requests.filter(r => r.method !== 'GET' && /\/v1\.0\/ingestion\//i.test(r.path))
+}

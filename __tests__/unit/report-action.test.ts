@@ -1,0 +1,64 @@
+/**
+ * The action's edge: run() reads inputs with core.getInput and reports through @actions/core
+ * (annotations with file/line, outputs, failure), with @actions/core replaced by mocks.
+ */
+import { expect, it, jest } from '@jest/globals'
+
+const inputs: Record<string, string> = {}
+const core = {
+  getInput: jest.fn((name: string) => inputs[name] ?? ''),
+  info: jest.fn(),
+  debug: jest.fn(),
+  isDebug: jest.fn(() => false),
+  warning: jest.fn(),
+  error: jest.fn(),
+  startGroup: jest.fn(),
+  endGroup: jest.fn(),
+  setOutput: jest.fn(),
+  setFailed: jest.fn(),
+  setSecret: jest.fn(),
+  getIDToken: jest.fn(),
+  summary: { addRaw: jest.fn(), write: jest.fn() }
+}
+jest.unstable_mockModule('@actions/core', () => core)
+const { run } = await import('../../src/main.js')
+const { createWorkspace } = await import('../e2e/workspace.js')
+const { writeFileSync } = await import('node:fs')
+
+it('annotates a manifest problem at its file and line, sets status failed and fails the step', async () => {
+  const workspace = createWorkspace([])
+  const manifest = [
+    'version: 1',
+    'offers:',
+    '  - id: contoso-analytics',
+    '    type: azure-solution-template',
+    '    plans:',
+    '      - id: standard',
+    '        name: Standard',
+    '        package: packages/missing.zip',
+    ''
+  ]
+  writeFileSync(`${workspace}/marketplace.yml`, manifest.join('\n'))
+  Object.assign(inputs, {
+    'tenant-id': '8d2c5b1e-3f4a-4c6b-9e7d-1a2b3c4d5e6f',
+    'client-id': '5f0e6a7b-1c2d-4e3f-8a9b-0c1d2e3f4a5b',
+    'client-secret': 'secret-value-1234',
+    version: '1.2.3'
+  })
+  const createTransport = jest.fn()
+  await run({
+    env: { GITHUB_WORKSPACE: workspace },
+    cwd: workspace,
+    createTransport: createTransport as never
+  })
+
+  expect(core.getInput).toHaveBeenCalledWith('tenant-id')
+  expect(createTransport).not.toHaveBeenCalled()
+  expect(core.error).toHaveBeenCalledTimes(1)
+  expect(core.error).toHaveBeenCalledWith(
+    expect.stringContaining('missing.zip'),
+    expect.objectContaining({ file: 'marketplace.yml', startLine: 8 })
+  )
+  expect(core.setOutput).toHaveBeenCalledWith('status', 'failed')
+  expect(core.setFailed).toHaveBeenCalledTimes(1)
+})

@@ -1,0 +1,192 @@
+import { describe, expect, test } from '@jest/globals'
+import fc from 'fast-check'
+import path from 'node:path'
+import { isPublishError, type PublishError } from '../../src/errors.js'
+import { DEFAULTS, INPUT_NAMES, parseSettings } from '../../src/settings.js'
+
+const TENANT = '8d2c5b1e-3f4a-4c6b-9e7d-1a2b3c4d5e6f'
+const CLIENT = '5f0e6a7b-1c2d-4e3f-8a9b-0c1d2e3f4a5b'
+const SECRET = 'Emu8Q~local-dev-secret-Zx7Yq2Lm9Np4Rs6Tu8Vw'
+
+function settings(inputs: Record<string, string>, env: Record<string, string | undefined> = {}) {
+  const all: Record<string, string> = { 'tenant-id': TENANT, 'client-id': CLIENT, ...inputs }
+  return parseSettings(name => all[name] ?? '', env, '/work/cwd')
+}
+
+function inputError(
+  inputs: Record<string, string>,
+  env: Record<string, string | undefined> = {}
+): PublishError {
+  try {
+    settings(inputs, env)
+  } catch (e) {
+    if (isPublishError(e)) return e
+    throw e
+  }
+  throw new Error('expected an input error')
+}
+
+describe('parseSettings', () => {
+  test('defaults', () => {
+    expect(settings({})).toEqual({
+      tenantId: TENANT,
+      clientId: CLIENT,
+      clientSecret: undefined,
+      oidcAudience: 'api://AzureADTokenExchange',
+      manifestPath: path.resolve('/work/cwd', 'marketplace.yml'),
+      target: 'preview',
+      version: undefined,
+      offers: [],
+      dryRun: false,
+      wait: true,
+      timeoutMinutes: DEFAULTS.timeoutMinutes,
+      onConflict: 'fail',
+      authorityHost: 'https://login.microsoftonline.com',
+      apiBaseUrl: 'https://api.partner.microsoft.com/v1.0/ingestion',
+      concurrency: 4
+    })
+  })
+
+  test('every input given', () => {
+    const parsed = settings(
+      {
+        'client-secret': SECRET,
+        'oidc-audience': 'api://custom',
+        manifest: 'offers/marketplace.json',
+        target: 'live',
+        version: '2.0.0-rc.1',
+        offers: 'contoso-analytics,\ncontoso-{bc,managed}-*\n',
+        'dry-run': 'TRUE',
+        wait: 'False',
+        'timeout-minutes': '12.5',
+        'on-conflict': 'wait',
+        'authority-host': 'http://127.0.0.1:8645/',
+        'api-base-url': 'http://127.0.0.1:8645/v1.0/ingestion/',
+        concurrency: '16'
+      },
+      { GITHUB_WORKSPACE: '/github/workspace' }
+    )
+    expect(parsed).toEqual({
+      tenantId: TENANT,
+      clientId: CLIENT,
+      clientSecret: SECRET,
+      oidcAudience: 'api://custom',
+      manifestPath: path.resolve('/github/workspace', 'offers/marketplace.json'),
+      target: 'live',
+      version: '2.0.0-rc.1',
+      offers: ['contoso-analytics', 'contoso-{bc,managed}-*'],
+      dryRun: true,
+      wait: false,
+      timeoutMinutes: 12.5,
+      onConflict: 'wait',
+      authorityHost: 'http://127.0.0.1:8645',
+      apiBaseUrl: 'http://127.0.0.1:8645/v1.0/ingestion',
+      concurrency: 16
+    })
+  })
+
+  test.each([
+    ['refs/tags/v1.2.3', '1.2.3'],
+    ['refs/tags/1.2.3.4', '1.2.3.4'],
+    ['refs/tags/v2.0.0-beta.1', '2.0.0-beta.1'],
+    ['refs/tags/release-5', undefined],
+    ['refs/heads/main', undefined],
+    [undefined, undefined]
+  ])('version from GITHUB_REF %s', (ref, version) => {
+    expect(settings({}, { GITHUB_REF: ref }).version).toBe(version)
+  })
+
+  test('the version input wins over the tag, and a leading v is dropped', () => {
+    expect(settings({ version: 'v3.1.0' }, { GITHUB_REF: 'refs/tags/v1.2.3' }).version).toBe(
+      '3.1.0'
+    )
+  })
+
+  test('a tenant may be given by its verified domain', () => {
+    expect(settings({ 'tenant-id': 'contoso.onmicrosoft.com' }).tenantId).toBe(
+      'contoso.onmicrosoft.com'
+    )
+  })
+
+  test.each([
+    [{ 'tenant-id': '' }, 'tenant-id', /is required/, /Directory \(tenant\) ID/],
+    [{ 'tenant-id': 'not a tenant' }, 'tenant-id', /is not a tenant ID/, /GUID/],
+    [{ 'client-id': '' }, 'client-id', /is required/, /Application \(client\) ID/],
+    [{ 'client-id': 'my-app' }, 'client-id', /is not a GUID: "my-app"/, /not the app's name/],
+    [{ target: 'production' }, 'target', /must be one of draft, preview, live/, /default preview/],
+    [{ version: '1.2' }, 'version', /is not a version: "1.2"/, /1\.2\.3/],
+    [{ offers: 'contoso analytics' }, 'offers', /invalid offer ID or glob/, /commas or new lines/],
+    [{ 'dry-run': 'yes' }, 'dry-run', /must be true or false; got "yes"/, /true or false/],
+    [{ wait: '1' }, 'wait', /must be true or false/, /true or false/],
+    [{ 'timeout-minutes': '0' }, 'timeout-minutes', /above 0/, /time budget/],
+    [{ 'timeout-minutes': 'an hour' }, 'timeout-minutes', /number of minutes/, /time budget/],
+    [{ 'timeout-minutes': '20000' }, 'timeout-minutes', /at most 10080/, /time budget/],
+    [{ 'on-conflict': 'cancel' }, 'on-conflict', /must be one of fail, wait/, /default fail/],
+    [
+      { 'authority-host': 'login.microsoftonline.com' },
+      'authority-host',
+      /is not an absolute URL/,
+      /https:\/\//
+    ],
+    [
+      { 'authority-host': 'https://login.microsoftonline.com/tenant' },
+      'authority-host',
+      /without a path/,
+      /origin only/
+    ],
+    [
+      { 'authority-host': 'ftp://login.microsoftonline.com' },
+      'authority-host',
+      /http\(s\) URL; got ftp/,
+      /https/
+    ],
+    [
+      { 'api-base-url': 'https://api.example.com/v1?x=1' },
+      'api-base-url',
+      /query or a fragment/,
+      /scheme, host and path/
+    ],
+    [{ concurrency: '0' }, 'concurrency', /whole number from 1 to 16; got "0"/, /at once/],
+    [{ concurrency: '17' }, 'concurrency', /from 1 to 16/, /at once/],
+    [{ concurrency: '2.5' }, 'concurrency', /whole number/, /at once/]
+  ])('%j is refused', (inputs, name, message, hint) => {
+    const error = inputError(inputs)
+    expect(error.code).toBe('INPUT_INVALID')
+    expect(error.message).toMatch(new RegExp(`^Input "${name}" `))
+    expect(error.message).toMatch(message)
+    expect(error.details.hint).toMatch(hint)
+  })
+
+  test('reads only the declared inputs', () => {
+    const read: string[] = []
+    parseSettings(
+      name => (read.push(name), name === 'tenant-id' ? TENANT : name === 'client-id' ? CLIENT : ''),
+      {},
+      '/'
+    )
+    expect(new Set(read)).toEqual(new Set(Object.values(INPUT_NAMES)))
+  })
+
+  test('any input value yields settings or an INPUT_INVALID error that never echoes the secret', () => {
+    const names = Object.values(INPUT_NAMES)
+    fc.assert(
+      fc.property(
+        fc.dictionary(fc.constantFrom(...names), fc.string({ maxLength: 40 })),
+        inputs => {
+          try {
+            settings({ ...inputs, 'client-secret': SECRET })
+          } catch (e) {
+            expect(isPublishError(e) && e.code).toBe('INPUT_INVALID')
+            expect(
+              JSON.stringify({
+                message: (e as Error).message,
+                details: (e as PublishError).details
+              })
+            ).not.toContain(SECRET)
+          }
+        }
+      ),
+      { numRuns: 300 }
+    )
+  })
+})

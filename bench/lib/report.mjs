@@ -1,0 +1,187 @@
+// Turns the sections' results into one table (printed) and docs/benchmarks.md (written).
+import { cpus, freemem, totalmem, release, platform } from 'node:os'
+import { hasGnuTime } from './measure.mjs'
+import { PHASES } from './request-phases.mjs'
+import { kib, mib, ms, seconds, MiB } from './stats.mjs'
+
+export function machine() {
+  const list = cpus()
+  return {
+    cpu: `${list.length} × ${list[0]?.model.trim() ?? 'unknown CPU'}`,
+    memory: `${(totalmem() / 2 ** 30).toFixed(1)} GiB (${(freemem() / 2 ** 30).toFixed(1)} GiB free at start)`,
+    node: process.version,
+    os: `${platform()} ${release()}`
+  }
+}
+
+/** Rows of `[section, measure, value, note]`. */
+export function tableRows(results) {
+  const rows = []
+  const { cold, demo, upload, many } = results
+
+  if (cold.error) rows.push(['1 cold start', 'action', 'not measured', cold.error])
+  else {
+    const failed =
+      cold.failures.length > 0
+        ? `; ${cold.failures.length} runs made no request: ${cold.failures[0]}`
+        : ''
+    rows.push([
+      '1 cold start',
+      `action: process start → first request (median of ${cold.runs})`,
+      cold.firstRequestMs === undefined ? 'no request' : ms(cold.firstRequestMs),
+      `token request to a local server${failed}`
+    ])
+    rows.push([
+      '1 cold start',
+      `\`node -e 0\`: process start → exit (median of ${cold.runs})`,
+      ms(cold.nodeMs),
+      'the floor: Node itself'
+    ])
+    const chunks = cold.bundle.chunks.filter(c => c.name !== 'dist/index.js')
+    const chunkNote =
+      chunks.length > 0
+        ? `plus ${chunks.map(c => `${c.name} ${kib(c.bytes)}`).join(', ')}`
+        : 'no other chunks'
+    rows.push(['1 cold start', 'bundle `dist/index.js`', kib(cold.bundle.entryBytes), chunkNote])
+  }
+
+  if (demo.error && demo.wallMs === undefined)
+    rows.push(['2 demo publish', 'examples/marketplace.yml → live', 'not measured', demo.error])
+  else {
+    rows.push([
+      '2 demo publish',
+      'examples/marketplace.yml, 3 offers → live, wall time',
+      seconds(demo.wallMs),
+      demo.ok ? `status ${demo.status}` : `FAILED: ${demo.error}`
+    ])
+    rows.push([
+      '2 demo publish',
+      `requests ${PHASES.join(' / ')} (emulator log)`,
+      PHASES.map(p => demo.fromLog[p]).join(' / '),
+      'sorted by method and path'
+    ])
+    if (demo.fromAction) {
+      rows.push([
+        '2 demo publish',
+        `requests ${PHASES.join(' / ')} (action's count)`,
+        PHASES.map(p => demo.fromAction[p]).join(' / '),
+        'every attempt, from the job summary'
+      ])
+    }
+  }
+
+  if (upload.error) rows.push(['3 uploads', 'ours and single PUT', 'not measured', upload.error])
+  else {
+    for (const { size, ours, single } of upload.rows) {
+      rows.push([
+        `3 upload ${mib(size)}`,
+        'ours (bundled uploader)',
+        ours.ok ? `${rate(size, ours.transferMs)}, peak RSS ${rss(ours.maxRssKiB)}` : 'failed',
+        ours.ok ? `${ours.mode}, ${seconds(ours.transferMs)}` : ours.error
+      ])
+      rows.push([
+        `3 upload ${mib(size)}`,
+        `single PUT, x-ms-version 2018-03-28 (${upload.baseline})`,
+        single.ok
+          ? `${rate(size, single.transferMs)}, peak RSS ${rss(single.maxRssKiB)}`
+          : `refused: HTTP ${single.status ?? '?'}, peak RSS ${rss(single.maxRssKiB)}`,
+        single.ok
+          ? seconds(single.transferMs)
+          : single.status === 413
+            ? 'RequestBodyTooLarge: over 256 MiB for that version'
+            : ''
+      ])
+    }
+  }
+
+  if (many.error) rows.push(['4 ten offers', 'concurrency 10 vs 1', 'not measured', many.error])
+  else {
+    for (const run of many.runs) {
+      rows.push([
+        '4 ten offers',
+        `concurrency ${run.concurrency}, wall time`,
+        seconds(run.wallMs),
+        run.ok ? `status ${run.status}` : `FAILED: ${run.error}`
+      ])
+    }
+  }
+  return rows
+}
+
+function rate(bytes, milliseconds) {
+  return `${(bytes / MiB / (milliseconds / 1000)).toFixed(0)} MiB/s`
+}
+
+function rss(kibibytes) {
+  return kibibytes === undefined ? '?' : `${Math.round(kibibytes / 1024)} MiB`
+}
+
+export function textTable(rows) {
+  const header = ['section', 'measure', 'value', 'note']
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map(r => String(r[i]).length)))
+  const line = cells => cells.map((c, i) => String(c).padEnd(widths[i])).join('  ')
+  return [line(header), line(widths.map(w => '-'.repeat(w))), ...rows.map(line)].join('\n')
+}
+
+export function markdown({ rows, machine: m, date, totalMs }) {
+  const escape = cell => String(cell).replace(/\|/g, '\\|')
+  const table = [
+    '| section | measure | value | note |',
+    '|---|---|---|---|',
+    ...rows.map(r => `| ${r.map(escape).join(' | ')} |`)
+  ].join('\n')
+  return `# Benchmarks
+
+Written by \`npm run bench\` (\`bench/run.mjs\`) on ${date}; the whole run took ${seconds(totalMs)}.
+Every figure below comes from that one run on this machine.
+
+## Machine
+
+- CPU: ${m.cpu}
+- Memory: ${m.memory}
+- Node: ${m.node}
+- OS: ${m.os}
+- Peak RSS measured with ${hasGnuTime ? "`/usr/bin/time -v` (the child process's maximum resident set size)" : "the child's own `process.resourceUsage().maxRSS` (no `/usr/bin/time` here; curl's RSS is then unknown)"}
+
+## Results
+
+${table}
+
+## What each section measures
+
+1. **Cold start.** The action is started as \`node dist/index.js\` with \`INPUT_*\` variables whose
+   \`authority-host\` is a local HTTP server; the time is from just before the spawn to the arrival
+   of the token request at that server (after settings, manifest and files are loaded and checked).
+   The server answers 400 (AADSTS7000215), so the action stops there. Beside it: \`node -e 0\`,
+   spawn to exit.
+2. **Demo publish.** The action publishes \`examples/marketplace.yml\` (version 1.2.3, target \`live\`)
+   to a fresh emulator at its default speed (3600: an hour of certification takes a second).
+   Requests per phase come from the emulator's request log (\`GET /_emulator/requests\`), sorted by
+   method and path: a GET of one package, image or submission by id is a poll, other GETs are
+   lookups, other API methods are writes, PUTs to the blob front are uploads. When the job summary shows
+   them, the action's own counts (every attempt, including retries) are listed too.
+3. **Uploads.** A sparse file of each size (zeros, created under \`bench/.work/\` and deleted after)
+   is uploaded to a fresh upload URL (\`POST /products/{id}/packages\` → \`fileSasUri\`) through the
+   emulator's blob front (which enforces the storage size limits per \`x-ms-version\`) to Azurite.
+   *Ours* is the action's uploader bundled with ncc from \`bench/upload-entry.ts\`, in its own
+   process: one Put Blob up to 64 MiB, else 8 MiB blocks, 4 at a time, then Put Block List, with
+   \`x-ms-version: 2021-08-06\`. The baseline sends the file in one PUT as Microsoft's action does
+   (\`curl --data-binary @file\`, \`x-ms-version: 2018-03-28\`): curl reads the whole file into memory,
+   and the blob front refuses a single put over 256 MiB for that version with 413, as Azure does.
+   MiB/s is the file size over the transfer time each tool reports (ours: from its first request
+   to the commit; curl: \`time_total\`); peak RSS is the whole process's.
+4. **Ten offers.** A seed with ten Azure application offers is loaded into a fresh emulator
+   (\`POST /_emulator/seed\`) and a manifest with ten offers (written to \`bench/.work/\`) is
+   published to \`live\` with the \`concurrency\` input at 10 and then at 1, each on a fresh emulator.
+
+## Reproduce
+
+\`\`\`sh
+npm install
+npm run bench   # bundles the action, builds the emulator, runs bench/run.mjs (≈ a few minutes on 2 cores)
+\`\`\`
+
+The run needs nothing but this repository: the emulator, Azurite and the action all run locally.
+Figures vary by a few percent between runs; compare runs on the same machine.
+`
+}

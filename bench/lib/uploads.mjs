@@ -1,0 +1,102 @@
+// Section 3: large uploads to the emulator's upload URLs, each in its own child process so its
+// peak memory is its own. Ours (the bundled uploader: one Put Blob up to 64 MiB, else 8 MiB
+// blocks, 4 at a time) beside a single PUT of the whole file as `curl --data-binary @file` sends
+// it with Microsoft's action's `x-ms-version: 2018-03-28`.
+import { execFileSync, spawnSync } from 'node:child_process'
+import { closeSync, openSync, ftruncateSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { getToken, newUploadUrl } from './emulator.mjs'
+import { runMeasured } from './measure.mjs'
+import { root, workDir } from './paths.mjs'
+import { MiB } from './stats.mjs'
+
+export const UPLOAD_SIZES = [64 * MiB, 512 * MiB, 1024 * MiB]
+
+const uploaderBundle = join(workDir, 'upload/index.js')
+const hasCurl = spawnSync('curl', ['--version'], { stdio: 'ignore' }).status === 0
+
+/**
+ * Bundles bench/upload-entry.ts with ncc, as the action itself is bundled. Transpile only: type
+ * checking is `npm run typecheck`'s job, and a type error elsewhere must not stop the benchmark.
+ */
+export function buildUploader() {
+  execFileSync(
+    join(root, 'node_modules/.bin/ncc'),
+    ['build', 'bench/upload-entry.ts', '-o', 'bench/.work/upload', '--quiet', '--transpile-only'],
+    {
+      cwd: root,
+      stdio: 'inherit'
+    }
+  )
+}
+
+export async function uploads(emulator) {
+  const token = await getToken(emulator.ready)
+  const rows = []
+  for (const size of UPLOAD_SIZES) {
+    // A sparse file: its zeros cost no disk and read at page-cache speed, so the figures measure
+    // the uploader and the blob path, not the disk. Content does not matter to either.
+    const file = join(workDir, `upload-${size / MiB}MiB.bin`)
+    const handle = openSync(file, 'w')
+    ftruncateSync(handle, size)
+    closeSync(handle)
+    try {
+      const ours = await ourUpload(
+        await newUploadUrl(emulator.ready, token, `bench-ours-${size / MiB}.zip`),
+        file
+      )
+      const single = await singlePut(
+        await newUploadUrl(emulator.ready, token, `bench-single-${size / MiB}.zip`),
+        file
+      )
+      rows.push({ size, ours, single })
+    } finally {
+      rmSync(file, { force: true })
+    }
+  }
+  return {
+    rows,
+    baseline: hasCurl
+      ? 'curl --data-binary @file'
+      : 'undici single PUT of the file buffered in memory'
+  }
+}
+
+async function ourUpload(sasUrl, file) {
+  const run = await runMeasured(process.execPath, [uploaderBundle, file], {
+    cwd: root,
+    env: { PATH: process.env.PATH, BENCH_SAS_URL: sasUrl }
+  })
+  const line = run.stdout.split('\n').find(l => l.startsWith('BENCH_RESULT '))
+  const result = line
+    ? JSON.parse(line.slice('BENCH_RESULT '.length))
+    : { error: run.stderr.slice(-300) }
+  return {
+    ok: run.code === 0 && !result.error,
+    error: result.error,
+    mode: result.mode === 'blocks' ? `${result.blocks} blocks` : result.mode,
+    transferMs: result.ms,
+    wallMs: run.wallMs,
+    maxRssKiB: run.maxRssKiB ?? result.maxRssKiB
+  }
+}
+
+async function singlePut(sasUrl, file) {
+  const run = hasCurl
+    ? await runMeasured('curl', [
+        ...['-sS', '-o', '/dev/null', '-w', '%{http_code} %{time_total}', '-X', 'PUT'],
+        ...['-H', 'x-ms-blob-type: BlockBlob', '-H', 'x-ms-version: 2018-03-28'],
+        ...['-H', 'content-type: application/octet-stream', '--data-binary', `@${file}`, sasUrl]
+      ])
+    : await runMeasured(process.execPath, [join(root, 'bench/single-put-child.mjs'), file], {
+        env: { PATH: process.env.PATH, BENCH_SAS_URL: sasUrl }
+      })
+  const [status, seconds] = run.stdout.trim().split(/\s+/)
+  return {
+    ok: status === '201',
+    status: Number(status) || undefined,
+    transferMs: Number(seconds) * 1000,
+    wallMs: run.wallMs,
+    maxRssKiB: run.maxRssKiB
+  }
+}

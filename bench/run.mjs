@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+// `npm run bench`: measures the bundled action (dist/index.js) and the emulator
+// (build/emulator/main.js), both built by the npm script just before, prints one table and writes
+// docs/benchmarks.md. Sections: cold start, the demo publish, large uploads, ten offers at
+// concurrency 10 vs 1. A section that cannot run is reported as such; the others still run.
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { performance } from 'node:perf_hooks'
+import * as prettier from 'prettier'
+import { coldStart } from './lib/cold-start.mjs'
+import { demoPublish } from './lib/demo-publish.mjs'
+import { startEmulator } from './lib/emulator.mjs'
+import { manyOffers } from './lib/many-offers.mjs'
+import { actionEntry, emulatorEntry, reportFile, workDir } from './lib/paths.mjs'
+import { machine, markdown, tableRows, textTable } from './lib/report.mjs'
+import { buildUploader, uploads } from './lib/uploads.mjs'
+
+const started = performance.now()
+for (const [file, how] of [
+  [actionEntry, 'npm run bundle'],
+  [emulatorEntry, 'npm run build:emulator']
+]) {
+  if (!existsSync(file)) {
+    console.error(
+      `${file} is missing: run \`${how}\` first (or \`npm run bench\`, which does both).`
+    )
+    process.exit(2)
+  }
+}
+rmSync(workDir, { recursive: true, force: true })
+mkdirSync(workDir, { recursive: true })
+
+/** Runs one section; a failure becomes `{ error }` in the report instead of ending the run. */
+async function section(name, measure) {
+  process.stderr.write(`bench: ${name}...\n`)
+  const sectionStarted = performance.now()
+  try {
+    return await measure()
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error)
+    process.stderr.write(`bench: ${name} failed: ${message}\n`)
+    return { error: message }
+  } finally {
+    process.stderr.write(
+      `bench: ${name} took ${((performance.now() - sectionStarted) / 1000).toFixed(1)} s\n`
+    )
+  }
+}
+
+const host = machine()
+let results
+try {
+  const cold = await section('cold start', coldStart)
+  const demo = await section('demo publish', demoPublish)
+  const upload = await section('uploads', async () => {
+    buildUploader()
+    const emulator = await startEmulator()
+    try {
+      return await uploads(emulator)
+    } finally {
+      await emulator.stop()
+    }
+  })
+  const many = await section('ten offers', manyOffers)
+  results = { cold, demo, upload, many }
+} finally {
+  rmSync(workDir, { recursive: true, force: true })
+}
+
+const rows = tableRows(results)
+const totalMs = performance.now() - started
+console.log(textTable(rows))
+const date = `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`
+// Formatted as the repository formats Markdown, so `npm run format:check` stays green.
+const style = (await prettier.resolveConfig(reportFile)) ?? {}
+const text = markdown({ rows, machine: host, date, totalMs })
+writeFileSync(reportFile, await prettier.format(text, { ...style, parser: 'markdown' }))
+console.log(`\nwritten to ${reportFile}`)

@@ -1,0 +1,227 @@
+/**
+ * EVERY known difference between the vendor's OpenAPI file and what the real Ingestion API does,
+ * in one list. The emulator follows the service. Each entry cites its evidence with the tags of
+ * shared/reference/ingestion-v1.md §0 ([REC] = recorded real traffic, [GA] = Microsoft's shell
+ * action, [PCC]/[PCX] = Microsoft's CLIs, [BCH] = BcContainerHelper, [X] = our inference).
+ *
+ * Entries with an `op` other than `note` are patches that apply-deviations.ts applies to the loaded
+ * spec before anything is compiled. `note` entries are behaviour of the server (replies, state)
+ * that the spec validator cannot express; the emulator's routes implement them and they are listed
+ * here so that this file stays the single inventory.
+ */
+import type { SchemaObject } from './openapi.js'
+
+/** Operation keys are `METHOD template` exactly as in the spec's `paths`, e.g. `PUT /products/{productID}`. */
+export type DeviationPatch =
+  | { op: 'add-enum-values'; schema: string; property: string; values: string[] }
+  | { op: 'add-properties'; schema: string; properties: Record<string, SchemaObject> }
+  | { op: 'rename-property'; schema: string; from: string; to: string }
+  | { op: 'optional-parameter'; operation: string; in: 'header' | 'query'; name: string }
+  | {
+      op: 'add-parameter'
+      operations: string[] | 'all' | 'collection-gets'
+      in: 'header' | 'query'
+      name: string
+    }
+  | { op: 'parameter-enum'; operation: string; name: string; values: string[] }
+  | { op: 'success-status'; operation: string; from: string; to: string }
+  | { op: 'preferred-spelling'; names: string[] }
+  | { op: 'note' }
+
+export type Deviation = DeviationPatch & { id: string; evidence: string; summary: string }
+
+export const DEVIATIONS: readonly Deviation[] = [
+  {
+    id: 'product-types',
+    evidence: '[REC] products of type SoftwareAsAService in the product walk; [BCH] BC apps',
+    summary: 'Product resourceType also takes SoftwareAsAService (absent from the spec enums)',
+    op: 'add-enum-values',
+    schema: 'Products.BaseProduct',
+    property: 'resourceType',
+    values: ['SoftwareAsAService', 'AzureDynamics365BusinessCentral']
+  },
+  {
+    id: 'azure-product-types',
+    evidence: 'as product-types: AzureProduct narrows BaseProduct by allOf, so both enums need it',
+    summary: 'AzureProduct resourceType also takes SoftwareAsAService',
+    op: 'add-enum-values',
+    schema: 'Products.AzureProduct',
+    property: 'resourceType',
+    values: ['SoftwareAsAService', 'AzureDynamics365BusinessCentral']
+  },
+  {
+    id: 'variant-subtype',
+    evidence:
+      '[REC] variant replies carry subType; [PCX][PCC] POST variants with "SubType":"managed-application"',
+    summary: 'AzureSkuVariant has subType (solution-template | managed-application | absent)',
+    op: 'add-properties',
+    schema: 'Variants.AzureSkuVariant',
+    properties: {
+      subType: { type: 'string' },
+      certificationsAzureGovernment: { type: 'array', items: { type: 'string' } }
+    }
+  },
+  {
+    id: 'reseller-module',
+    evidence: '[PCX] code reads getByModule(module=ResellerConfiguration); not in [REC]',
+    summary: 'Branch.module also takes ResellerConfiguration',
+    op: 'add-enum-values',
+    schema: 'Branches.Branch',
+    property: 'module',
+    values: ['ResellerConfiguration']
+  },
+  {
+    id: 'get-by-module-values',
+    evidence:
+      '[S] describes module as "Listing, Package, Property, Availability" without an enum; Branch.module adds SupplementalContent and Cosell; [PCX] ResellerConfiguration; a Microsoft sample sends module=availability (values are matched case-insensitively)',
+    summary: 'getByModule(module=X) accepts the Branch modules plus ResellerConfiguration',
+    op: 'parameter-enum',
+    operation: 'GET /products/{productID}/branches/getByModule(module={module})',
+    name: 'module',
+    values: [
+      'Listing',
+      'Package',
+      'Property',
+      'Availability',
+      'SupplementalContent',
+      'Cosell',
+      'ResellerConfiguration'
+    ]
+  },
+  {
+    id: 'paging-next-link',
+    evidence:
+      '[REC] every paged reply says nextLink (host-relative, no leading slash, absent on the last page); none says @odata.nextLink',
+    summary: 'Collections page with nextLink, not @odata.nextLink',
+    op: 'rename-property',
+    schema: 'Common.PagedCollection',
+    from: '@odata.nextLink',
+    to: 'nextLink'
+  },
+  {
+    id: 'skip-token-everywhere',
+    evidence:
+      '[S] declares $skipToken on products and variants only; [REC] clients send the nextLink query back as is, and [GA][BCH] follow nextLink on any collection [X]',
+    summary: '$skipToken is accepted on every collection GET',
+    op: 'add-parameter',
+    operations: 'collection-gets',
+    in: 'query',
+    name: '$skipToken'
+  },
+  {
+    id: 'setup-post-200',
+    evidence: '[REC] POST /products/{id}/setup answered 200 with the stored object',
+    summary: 'Setup POST succeeds with 200, not the declared 201',
+    op: 'success-status',
+    operation: 'POST /products/{productID}/setup',
+    from: '201',
+    to: '200'
+  },
+  {
+    id: 'package-configuration-if-match',
+    evidence:
+      '[PCC] PUTs package configurations without If-Match and without a body etag; [GA] sends If-Match from the GET',
+    summary: 'If-Match is optional on PUT packageconfigurations/{id} (declared required)',
+    op: 'optional-parameter',
+    operation: 'PUT /products/{productID}/packageconfigurations/{packageConfigurationID}',
+    in: 'header',
+    name: 'If-Match'
+  },
+  {
+    id: 'package-put-if-match',
+    evidence: '[BCH] sends If-Match with the etag on PUT packages/{id} (navcontainerhelper#4191)',
+    summary: 'PUT packages/{id} accepts If-Match though the spec does not declare it',
+    op: 'add-parameter',
+    operations: ['PUT /products/{productID}/packages/{packageID}'],
+    in: 'header',
+    name: 'If-Match'
+  },
+  {
+    id: 'publisher-id-header',
+    evidence:
+      'AL-Go#2278, navcontainerhelper#4126: x-ms-publisherId was required for a week in 2026-06, then optional again',
+    summary: 'x-ms-publisherId is accepted (and ignored) on every operation',
+    op: 'add-parameter',
+    operations: 'all',
+    in: 'header',
+    name: 'x-ms-publisherId'
+  },
+  {
+    id: 'external-ids-spelling',
+    evidence:
+      '[REC] POST /products sent externalIds and the reply said externalIDs; [S] declares both',
+    summary: 'Input externalIds is bound to externalIDs, the spelling replies use',
+    op: 'preferred-spelling',
+    names: ['externalIDs']
+  },
+  {
+    id: 'case-insensitive-routes',
+    evidence:
+      '[GA] PUTs packageconfigurations, [BCH] packageConfigurations; [S] itself mixes both spellings',
+    summary: 'Paths, path-function names and query option names match case-insensitively',
+    op: 'note'
+  },
+  {
+    id: 'case-insensitive-input',
+    evidence: '[GA] "State", [PCX][PCC] "ID", [PCC] "SubType", [PCX] "externalIds" all work',
+    summary: 'Body property names bind case-insensitively to the spec spelling',
+    op: 'note'
+  },
+  {
+    id: 'expand-values-unchecked',
+    evidence:
+      '[REC] GET images?$expand=$expand%3DFileSasUri (a client bug) answered 200 without fileSasUri',
+    summary: '$expand values are not validated; an unknown value is ignored',
+    op: 'note'
+  },
+  {
+    id: 'client-id-ignored',
+    evidence: '[REC] POST /products with "ID":"offertest-000001" got a server GUID',
+    summary: 'Client-sent ids on POST are ignored; AzureOfferID is normalised to AzureOfferId',
+    op: 'note'
+  },
+  {
+    id: 'preview-scope-casing',
+    evidence: 'azure-docs#93203: targets [{"type":"Scope","value":"Preview"}] was accepted',
+    summary: 'Submission target values compare case-insensitively (preview | Preview)',
+    op: 'note'
+  },
+  {
+    id: 'submission-post-202',
+    evidence: 'azure-docs#93203 reports 202 where [S] declares 201',
+    summary: 'POST submissions may answer 201 or 202; clients must accept both',
+    op: 'note'
+  },
+  {
+    id: 'reply-spellings',
+    evidence: '[REC] replies say externalIDs, externalID, variantID, currentDraftInstanceID',
+    summary: 'Replies use those spellings; the spec header Request-ID is sent as request-id',
+    op: 'note'
+  },
+  {
+    id: 'etag-headers',
+    evidence:
+      '[REC] ETag header on variant/image POST and listing/image PUT, not on product or setup; Location on every 201',
+    summary: 'ETag and Location headers as recorded (undeclared in the spec)',
+    op: 'note'
+  },
+  {
+    id: 'delete-204-empty',
+    evidence: '[REC] DELETE replies 204 with content-length 0; [S] declares a JSON string body',
+    summary: 'DELETE answers 204 with no body',
+    op: 'note'
+  },
+  {
+    id: 'error-bodies',
+    evidence:
+      '[REC] the 400 body is a JSON string "ICH50400 - Unable to complete request. {json}"; [S] types errors as string',
+    summary: 'Validation errors answer 400 with the ICH50400 string form',
+    op: 'note'
+  },
+  {
+    id: 'variant-put-conflicts',
+    evidence: '[S] declares 409 on every PUT except variants; [PU] saw intermittent 409 on PUT',
+    summary: 'A stale If-Match answers 412 by default (switchable to 409) on every PUT [X]',
+    op: 'note'
+  }
+]

@@ -1,0 +1,120 @@
+#!/usr/bin/env node
+/**
+ * `marketplace-publish`: the action's publish from a terminal. Flags have the action's input names
+ * (`--tenant-id`, `--manifest`, `--target`, `--dry-run`...); each can also come from the
+ * environment as `MARKETPLACE_` + the name in upper snake case (`MARKETPLACE_CLIENT_SECRET`),
+ * which is the way to pass the client secret (a flag would end up in the shell history).
+ * Exit codes: 0 published (or planned), 1 publishing failed, 2 the command line or settings are wrong.
+ */
+import { abortOnSignals } from './cancellation.js'
+import { systemClock } from './clock.js'
+import { createTransport } from './http/transport.js'
+import { runPublish } from './publish/run.js'
+import { cliSink } from './report/cli-sink.js'
+import { envName, parseFlags, UsageError } from './cli-args.js'
+import { DEFAULTS, INPUT_NAMES } from './settings.js'
+
+/** One line per input; keyed like INPUT_NAMES so a new input cannot be left out of the help. */
+const OPTION_HELP: Record<keyof typeof INPUT_NAMES, string> = {
+  tenantId: 'Entra tenant (directory) ID',
+  clientId: 'application (client) ID of the app registration',
+  clientSecret: 'client secret (use MARKETPLACE_CLIENT_SECRET)',
+  oidcAudience: `audience of the GitHub OIDC token (default ${DEFAULTS.oidcAudience})`,
+  manifest: `manifest file (default ${DEFAULTS.manifest})`,
+  target: `draft | preview | live (default ${DEFAULTS.target})`,
+  version: 'version to publish (default: from GITHUB_REF refs/tags/vX.Y.Z)',
+  offers: 'offer IDs or globs to publish, comma-separated (default all)',
+  dryRun: 'validate and print the plan; write nothing',
+  wait: `wait for the submission to finish (default ${DEFAULTS.wait})`,
+  timeoutMinutes: `overall time budget in minutes (default ${DEFAULTS.timeoutMinutes})`,
+  onConflict: `fail | wait, when another submission is in progress (default ${DEFAULTS.onConflict})`,
+  authorityHost: `Entra ID origin (default ${DEFAULTS.authorityHost})`,
+  apiBaseUrl: `Ingestion API base URL (default ${DEFAULTS.apiBaseUrl})`,
+  concurrency: `offers published at once (default ${DEFAULTS.concurrency})`
+}
+
+function usage(): string {
+  return `Usage: marketplace-publish --manifest FILE [options]
+
+Publishes the offers of a marketplace manifest through the Partner Center Ingestion API.
+
+Options (each also read from MARKETPLACE_<NAME>, e.g. --tenant-id from MARKETPLACE_TENANT_ID):
+${optionLines()}
+  --debug              debug lines on stderr (also MARKETPLACE_DEBUG=true)
+  --help               this text
+
+A flag without a value means "true" (--dry-run). Pass the client secret through
+MARKETPLACE_CLIENT_SECRET rather than a flag.
+
+Exit codes: 0 published or planned, 1 publishing failed, 2 invalid command line or settings.
+`
+}
+
+function inputNames(): string[] {
+  return Object.values(INPUT_NAMES)
+}
+
+function optionLines(): string {
+  return (Object.keys(INPUT_NAMES) as Array<keyof typeof INPUT_NAMES>)
+    .map(key => `  --${INPUT_NAMES[key].padEnd(19)}${OPTION_HELP[key]}`)
+    .join('\n')
+}
+
+/**
+ * Outside GitHub Actions, `::add-mask::<secret>` workflow commands (emitted by @actions/core when
+ * secrets are registered) would print the secret itself on the terminal: drop them.
+ */
+function suppressMaskCommands(env: NodeJS.ProcessEnv): void {
+  if (env.GITHUB_ACTIONS === 'true') return
+  const write = process.stdout.write.bind(process.stdout)
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
+    const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')
+    const kept = text
+      .split(/(?<=\n)/)
+      .filter(line => !line.startsWith('::add-mask::'))
+      .join('')
+    return kept === '' ? true : write(kept, ...rest)
+  }) as typeof process.stdout.write
+}
+
+async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
+  let flags: Map<string, string>
+  try {
+    flags = parseFlags(argv)
+    const known = new Set([...inputNames(), 'debug', 'help'])
+    const unknown = [...flags.keys()].filter(name => !known.has(name))
+    if (unknown.length)
+      throw new UsageError(`unknown option ${unknown.map(n => `--${n}`).join(', ')}`)
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error
+    process.stderr.write(`marketplace-publish: ${error.message}\n\n${usage()}`)
+    return 2
+  }
+  if (flags.has('help')) {
+    process.stdout.write(usage())
+    return 0
+  }
+  suppressMaskCommands(env)
+  const debug = (flags.get('debug') ?? env.MARKETPLACE_DEBUG) === 'true'
+  const cancellation = abortOnSignals()
+  try {
+    return await runPublish({
+      read: name => flags.get(name) ?? env[envName(name)] ?? '',
+      sink: cliSink({
+        debug,
+        out: text => process.stdout.write(text),
+        err: text => process.stderr.write(text)
+      }),
+      clock: systemClock,
+      env,
+      cwd: process.cwd(),
+      signal: cancellation.signal,
+      requestSignal: cancellation.requestSignal,
+      createTransport
+    })
+  } finally {
+    cancellation.dispose()
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2), process.env)

@@ -1,0 +1,87 @@
+/**
+ * The manifest as written, once it has passed the JSON Schema (schema/marketplace.schema.json is
+ * the source of truth; these types mirror it for the code that reads the checked data).
+ */
+
+export type RawText = string | { file: string }
+
+export interface RawContact {
+  name?: string
+  email?: string
+  phone?: string
+  uri?: string
+}
+
+export interface RawListing {
+  title?: string
+  summary?: string
+  shortDescription?: string
+  description?: RawText
+  keywords?: string[]
+  gettingStartedInstructions?: string
+  privacyPolicy?: string
+  links?: { name: string; uri: string; type?: string }[]
+  contacts?: { support?: RawContact; engineering?: RawContact; channelManager?: RawContact }
+}
+
+export interface RawImages {
+  small?: string
+  medium?: string
+  large?: string
+  wide?: string
+  screenshots?: string[]
+}
+
+export interface RawPlan {
+  id: string
+  name: string
+  listing?: { summary?: string; description?: RawText }
+  package: string
+  version?: string
+  tenantId?: string
+  authorizations?: { principalId: string; roleDefinitionId: string }[]
+  policies?: {
+    name: string
+    definitionId: string
+    parameters?: string | Record<string, unknown>
+    sku?: string
+  }[]
+  jitAccess?: boolean
+  customerActions?: { enabled?: boolean; allowed?: string[]; dataActions?: string[] }
+}
+
+export interface RawOffer {
+  id: string
+  type: 'azure-solution-template' | 'azure-managed-app' | 'business-central'
+  name?: string
+  listing?: RawListing
+  images?: RawImages
+  properties?: {
+    categories?: string[]
+    industries?: string[]
+    termsOfUse?: RawText
+    useEnterpriseContract?: boolean
+  }
+  reseller?: 'Enabled' | 'Disabled'
+  certificationNotes?: string
+  plans?: RawPlan[]
+  app?: string
+  library?: string
+  appVersion?: string
+}
+
+export interface RawManifest {
+  version: 1
+  offers: RawOffer[]
+}
+
+/** Plan fields that only a managed application's technical configuration has. */
+export const MANAGED_APP_FIELDS = [
+  'tenantId',
+  'authorizations',
+  'policies',
+  'jitAccess',
+  'customerActions'
+] as const
+/** Offer fields that only Business Central offers have. */
+export const BUSINESS_CENTRAL_FIELDS = ['app', 'library', 'appVersion'] as const

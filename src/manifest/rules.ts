@@ -1,0 +1,215 @@
+/**
+ * Rules the JSON Schema cannot express: uniqueness, which fields belong to which offer and plan
+ * type, and versions derived from the published one.
+ */
+import { formatField } from './field-path.js'
+import type { ProblemList } from './problems.js'
+import { BUSINESS_CENTRAL_FIELDS, MANAGED_APP_FIELDS, type RawOffer, type RawPlan } from './raw.js'
+import type { FieldPath, SourceDocument } from './source.js'
+import { fourPartVersion } from './version.js'
+
+const PLAN_VERSION = /^\d+\.\d+\.\d+$/
+
+export function checkOffers(
+  offers: { offer: RawOffer; index: number }[],
+  version: string | undefined,
+  source: SourceDocument,
+  problems: ProblemList
+): void {
+  const report: Report = (path, message, hint, at = 'value', versionRequired = false) =>
+    problems.add({
+      field: formatField(path),
+      source: source.locate(path, at),
+      message,
+      hint,
+      versionRequired
+    })
+
+  const firstById = new Map<string, number>()
+  for (const { offer, index } of offers) {
+    const first = firstById.get(offer.id)
+    if (first === undefined) firstById.set(offer.id, index)
+    else {
+      const line = source.locate(['offers', first, 'id']).line
+      report(
+        ['offers', index, 'id'],
+        `duplicate offer ID "${offer.id}"`,
+        `Offer IDs must be unique; "${offer.id}" is already used on line ${line}.`
+      )
+    }
+  }
+
+  for (const { offer, index } of offers) {
+    const at: FieldPath = ['offers', index]
+    if (offer.type === 'business-central') checkBusinessCentral(offer, at, version, report)
+    else checkAzureOffer(offer, at, version, source, report)
+    if (
+      offer.properties?.termsOfUse !== undefined &&
+      offer.properties.useEnterpriseContract === true
+    ) {
+      report(
+        [...at, 'properties', 'useEnterpriseContract'],
+        'useEnterpriseContract and termsOfUse are both set',
+        'Use either the Standard Contract (useEnterpriseContract: true) or your own termsOfUse, not both.'
+      )
+    }
+  }
+}
+
+type Report = (
+  path: FieldPath,
+  message: string,
+  hint: string,
+  at?: 'key' | 'value',
+  /** Only a known version would fix it (VERSION_REQUIRED when it is the only kind of problem). */
+  versionRequired?: boolean
+) => void
+
+function checkBusinessCentral(
+  offer: RawOffer,
+  at: FieldPath,
+  version: string | undefined,
+  report: Report
+): void {
+  if (offer.plans !== undefined) {
+    report(
+      [...at, 'plans'],
+      'a business-central offer has no plans',
+      'Remove "plans"; name the .app with "app" instead.',
+      'key'
+    )
+  }
+  if (offer.app === undefined) {
+    report(
+      [...at, 'app'],
+      `missing required field "app" in ${formatField(at)}`,
+      'Add "app": the path or glob of the Business Central .app file.'
+    )
+  }
+  if (offer.appVersion === undefined) {
+    if (version === undefined) {
+      report(
+        [...at, 'appVersion'],
+        `${formatField(at)} needs an app version but no version is known`,
+        'Pass the `version` input, push a tag such as v1.2.3, or set "appVersion: 1.2.3.0" on the offer.',
+        'value',
+        true
+      )
+    } else if (fourPartVersion(version) === undefined) {
+      report(
+        [...at, 'appVersion'],
+        `the version ${version} cannot be used as a Business Central app version`,
+        'Set "appVersion" to four numbers such as 1.2.3.0.'
+      )
+    }
+  }
+}
+
+function checkAzureOffer(
+  offer: RawOffer,
+  at: FieldPath,
+  version: string | undefined,
+  source: SourceDocument,
+  report: Report
+): void {
+  for (const field of BUSINESS_CENTRAL_FIELDS) {
+    if (offer[field] !== undefined) {
+      report(
+        [...at, field],
+        `"${field}" is only for business-central offers`,
+        `Remove "${field}"; Azure application offers publish a package per plan.`,
+        'key'
+      )
+    }
+  }
+  if (!offer.plans || offer.plans.length === 0) {
+    report(
+      [...at, 'plans'],
+      `${offer.type} offer "${offer.id}" has no plans`,
+      'Add at least one plan with its id, name and package.'
+    )
+    return
+  }
+  const managed = offer.type === 'azure-managed-app'
+  const firstById = new Map<string, number>()
+  offer.plans.forEach((plan, index) => {
+    const planAt: FieldPath = [...at, 'plans', index]
+    const first = firstById.get(plan.id)
+    if (first === undefined) firstById.set(plan.id, index)
+    else {
+      const line = source.locate([...at, 'plans', first, 'id']).line
+      report(
+        [...planAt, 'id'],
+        `duplicate plan ID "${plan.id}" in offer "${offer.id}"`,
+        `Plan IDs must be unique within an offer; "${plan.id}" is already used on line ${line}.`
+      )
+    }
+    checkPlanVersion(plan, planAt, version, report)
+    if (managed) checkManagedPlan(plan, planAt, report)
+    else {
+      for (const field of MANAGED_APP_FIELDS) {
+        if (plan[field] !== undefined) {
+          report(
+            [...planAt, field],
+            `"${field}" is only for azure-managed-app plans`,
+            `Remove "${field}", or change the offer type to azure-managed-app.`,
+            'key'
+          )
+        }
+      }
+    }
+  })
+}
+
+function checkPlanVersion(
+  plan: RawPlan,
+  at: FieldPath,
+  version: string | undefined,
+  report: Report
+): void {
+  if (plan.version !== undefined) return // the schema checked its format
+  if (version === undefined) {
+    report(
+      [...at, 'version'],
+      `plan "${plan.id}" needs a package version but no version is known`,
+      'Pass the `version` input, push a tag such as v1.2.3, or set "version: 1.2.3" on the plan.',
+      'value',
+      true
+    )
+  } else if (!PLAN_VERSION.test(version)) {
+    report(
+      [...at, 'version'],
+      `the version ${version} cannot be used as the package version of plan "${plan.id}"`,
+      'Partner Center takes X.Y.Z package versions: set "version: 1.2.3" on the plan.'
+    )
+  }
+}
+
+function checkManagedPlan(plan: RawPlan, at: FieldPath, report: Report): void {
+  if (plan.tenantId === undefined) {
+    report(
+      [...at, 'tenantId'],
+      `managed-app plan "${plan.id}" has no tenantId`,
+      'Add "tenantId": the Azure tenant ID of the publisher that manages customer deployments.'
+    )
+  }
+  if (plan.authorizations === undefined) {
+    report(
+      [...at, 'authorizations'],
+      `managed-app plan "${plan.id}" has no authorizations`,
+      'Add at least one { principalId, roleDefinitionId } under "authorizations".'
+    )
+  }
+  plan.policies?.forEach((policy, index) => {
+    if (typeof policy.parameters !== 'string') return
+    try {
+      JSON.parse(policy.parameters)
+    } catch {
+      report(
+        [...at, 'policies', index, 'parameters'],
+        `policy "${policy.name}" has parameters that are not JSON`,
+        'Write the parameters as a mapping, or as a JSON string.'
+      )
+    }
+  })
+}

@@ -1,0 +1,104 @@
+/**
+ * What every publish step receives: the API, the clock, the run's cancellation signal and time
+ * budget, the upload function, and the offer's journal (changes, packages, timeline) that the
+ * report is built from.
+ */
+import type { Clock } from '../clock.js'
+import { PublishError } from '../errors.js'
+import type { IngestionApi } from '../ingestion/api.js'
+import type { OfferSpec, ResolvedFile } from '../manifest/model.js'
+import type { Settings } from '../settings.js'
+import type { Change, OfferResult } from './result.js'
+
+export interface UploadStats {
+  bytes: number
+  ms: number
+}
+
+/** Uploads one local file to a SAS URL exactly as the service issued it. */
+export type UploadFn = (
+  file: ResolvedFile,
+  sasUrl: string,
+  signal: AbortSignal
+) => Promise<UploadStats>
+
+export interface PublishDeps {
+  api: IngestionApi
+  settings: Settings
+  clock: Clock
+  /** Aborted on SIGINT/SIGTERM: steps finish the current call and start no new write. */
+  signal: AbortSignal
+  /** Epoch ms at which the `timeout-minutes` budget ends. */
+  deadline: number
+  upload: UploadFn
+  /** Progress lines; the reporter prefixes the offer and the elapsed time. */
+  progress: (offerId: string, message: string) => void
+  warn: (offerId: string, message: string) => void
+  /** Debug lines (stack traces of unexpected errors, already redacted). */
+  debug: (line: string) => void
+  /** Collapsible log groups (one per offer when offers run one at a time). */
+  group?: { start: (name: string) => void; end: () => void }
+  /** Files uploaded at once within one offer (packages of several plans, images). */
+  uploadConcurrency: number
+}
+
+/** One offer being published: the shared dependencies plus this offer's journal. */
+export class OfferRun {
+  readonly result: OfferResult
+
+  constructor(
+    readonly deps: PublishDeps,
+    readonly offer: OfferSpec
+  ) {
+    this.result = {
+      offerId: offer.offerId,
+      status: 'failed',
+      previewLinks: [],
+      changes: [],
+      packages: [],
+      timeline: [],
+      errors: []
+    }
+  }
+
+  get api(): IngestionApi {
+    return this.deps.api
+  }
+
+  get dryRun(): boolean {
+    return this.deps.settings.dryRun
+  }
+
+  /** The last progress line: where a cancelled run was when the signal came. */
+  lastActivity = 'starting'
+
+  log(message: string): void {
+    this.lastActivity = message
+    this.deps.progress(this.offer.offerId, message)
+  }
+
+  warn(message: string): void {
+    this.deps.warn(this.offer.offerId, message)
+  }
+
+  /** Records a change; in a dry run this is the plan line and nothing is written. */
+  record(change: Change): void {
+    this.result.changes.push(change)
+    const fields = change.fields?.length ? ` (${change.fields.join(', ')})` : ''
+    this.log(`${this.dryRun ? 'would ' : ''}${change.action} ${change.subject}${fields}`)
+  }
+
+  /**
+   * Called right before every write. A cancelled run stops here, between calls, so nothing is
+   * left half-done by this process; `step` names where it stopped for the report.
+   */
+  beforeWrite(step: string): void {
+    if (this.deps.signal.aborted) {
+      this.result.stoppedAt = step
+      throw new PublishError('CANCELLED', `Cancelled before: ${step}.`, {
+        offerId: this.offer.offerId,
+        hint: 'Nothing half-written was left behind; re-running picks up from here (processed packages are reused and an in-progress submission of these drafts is adopted).'
+      })
+    }
+  }
+}

@@ -1,0 +1,59 @@
+/** Step 5: listing images: POST, upload, PUT `Uploaded`, then delete the replaced ones. */
+import type { ImageSpec } from '../manifest/model.js'
+import { mapLimit } from '../concurrency.js'
+import type { OfferRun } from './context.js'
+import { planImages } from './image-plan.js'
+import { formatBytes } from './units.js'
+
+/** `productId`/`listingId` are undefined only in a dry run of an offer that does not exist yet. */
+export async function updateImages(
+  run: OfferRun,
+  productId: string | undefined,
+  listingId: string | undefined
+): Promise<void> {
+  const wanted = run.offer.images
+  if (wanted.length === 0) return
+  const existing = productId && listingId ? await run.api.listImages(productId, listingId) : []
+  const plan = planImages(existing, wanted)
+
+  for (const spec of plan.upload) {
+    run.record({
+      action: 'upload',
+      subject: `image ${spec.type} (${spec.file.name}, ${formatBytes(spec.file.size)})`
+    })
+  }
+  for (const old of plan.remove)
+    run.record({ action: 'delete', subject: `image ${old.type} (${old.fileName})` })
+  if (run.dryRun || !productId || !listingId) return
+
+  await mapLimit(plan.upload, run.deps.uploadConcurrency, spec =>
+    uploadImage(run, productId, listingId, spec)
+  )
+  // Old images go only once every new one is in: a failed upload leaves the listing complete.
+  for (const old of plan.remove) {
+    run.beforeWrite(`deleting the replaced image ${old.fileName}`)
+    await run.api.deleteImage(productId, listingId, old.id)
+  }
+}
+
+async function uploadImage(
+  run: OfferRun,
+  productId: string,
+  listingId: string,
+  spec: ImageSpec
+): Promise<void> {
+  run.beforeWrite(`uploading image ${spec.file.name}`)
+  const created = await run.api.createImage(productId, listingId, {
+    resourceType: 'ListingImage',
+    fileName: spec.file.name,
+    type: spec.type,
+    state: 'PendingUpload',
+    order: spec.order
+  })
+  const stats = await run.deps.upload(spec.file, created.fileSasUri ?? '', run.deps.signal)
+  run.log(
+    `image ${spec.type}: uploaded ${formatBytes(stats.bytes)} in ${(stats.ms / 1000).toFixed(1)} s`
+  )
+  // Finish the pair even when cancelled meanwhile: an image left PendingUpload is useless.
+  await run.api.putImage(productId, listingId, { ...created, state: 'Uploaded' })
+}

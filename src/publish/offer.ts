@@ -1,0 +1,212 @@
+/**
+ * The whole sequence for one offer (ingestion-v1.md §5): product → plans → drafts → listings →
+ * images → packages → technical configuration → properties → submission → wait → promote.
+ * Never throws: every failure ends up in the returned result as status `failed` with its errors.
+ */
+import { isPublishError } from '../errors.js'
+import { redact } from '../http/redact.js'
+import type { Product } from '../ingestion/types.js'
+import type { OfferRun } from './context.js'
+import { readDrafts, requireDraft, type Drafts } from './drafts.js'
+import { toResultErrors } from './errors.js'
+import { updateImages } from './images.js'
+import { readListing, updateListing } from './listings.js'
+import { updatePackageConfig } from './package-config.js'
+import { packageJobs, publishPackages } from './packages.js'
+import { ensurePlans, type PlanVariants } from './plans.js'
+import { resolveProduct } from './product.js'
+import { checkReseller, updateProperties } from './properties.js'
+import type { OfferResult } from './result.js'
+import { AZURE_OFFER_MODULES, BC_MODULES, buildSubmissionRequest } from './submission-request.js'
+import { submit, type SubmitInput } from './submit.js'
+import { waitForSubmission } from './wait.js'
+
+export async function publishOffer(run: OfferRun): Promise<OfferResult> {
+  try {
+    await publishSteps(run)
+  } catch (error) {
+    run.result.status = 'failed'
+    run.result.errors.push(...toResultErrors(error))
+    if (!isPublishError(error) && error instanceof Error && error.stack)
+      run.deps.debug(redact(error.stack))
+    if (isPublishError(error) && error.code === 'CANCELLED')
+      run.result.stoppedAt ??= `the step after: ${run.lastActivity}`
+  }
+  return run.result
+}
+
+async function publishSteps(run: OfferRun): Promise<void> {
+  const { settings } = run.deps
+  const product = await resolveProduct(run)
+  const productId = product?.id
+  const plans = productId ? await ensurePlans(run, productId) : plansToCreate(run)
+  const drafts = productId ? await readOfferDrafts(run, productId) : undefined
+
+  const propertyChanged = await updateDrafts(run, product, plans, drafts)
+  if (settings.dryRun) {
+    run.result.status = 'planned'
+    if (settings.target === 'draft') return
+    if (productId) await submit(run, submitInput(run, productId, propertyChanged))
+    else run.record({ action: 'submit', subject: 'submission to preview' })
+    return
+  }
+  run.result.status = 'draft'
+  if (settings.target === 'draft' || !productId) return
+
+  const submission = await submit(run, submitInput(run, productId, propertyChanged))
+  if (!submission) return
+  run.result.submissionId = submission.id
+  run.result.releaseNumber = submission.releaseNumber
+  run.result.status = 'submitted'
+  if (!settings.wait) return
+
+  // Waiting for `preview` also stops at live when the service promotes by itself.
+  const preview = await waitForSubmission(run, productId, submission.id, 'preview')
+  run.result.status = preview.substate === 'ReadyToPublish' ? 'preview' : 'live'
+  if (settings.target === 'live' && run.result.status === 'preview') {
+    run.record({ action: 'promote', subject: `submission ${submission.id} to live` })
+    run.beforeWrite('promoting the submission to live')
+    await run.api.promoteSubmission(productId, submission.id)
+    await waitForSubmission(run, productId, submission.id, 'live')
+    run.result.status = 'live'
+  }
+}
+
+/**
+ * Writes every draft module the manifest states (dry run: records what it would write).
+ * Resolves with whether the property draft changed (Business Central submits it only then).
+ */
+async function updateDrafts(
+  run: OfferRun,
+  product: Product | undefined,
+  plans: PlanVariants,
+  drafts: Drafts | undefined
+): Promise<boolean> {
+  const { offer } = run
+  const productId = product?.id
+  const where = `offer ${offer.offerId}`
+
+  let offerListingId: string | undefined
+  if (productId && drafts) {
+    const listingDraft = requireDraft(drafts.offer, 'Listing', where, offer.offerId)
+    const listing = offer.listing
+      ? await updateListing(run, productId, listingDraft, offer.listing, 'offer')
+      : offer.images.length
+        ? await readListing(run, productId, listingDraft, 'offer')
+        : undefined
+    offerListingId = listing?.id
+  } else if (offer.listing) {
+    run.record({ action: 'update', subject: 'offer listing' })
+  }
+
+  for (const plan of offer.plans) {
+    const variant = plans.byPlanId.get(plan.planId)
+    const spec = plans.created.has(plan.planId)
+      ? { ...plan.listing, source: plan.source, title: plan.listing?.title ?? plan.name }
+      : plan.listing
+    if (!spec) continue
+    if (productId && drafts && variant) {
+      const draft = requireDraft(
+        drafts.plans.get(variant.id),
+        'Listing',
+        `plan ${plan.planId}`,
+        offer.offerId
+      )
+      await updateListing(run, productId, draft, spec, `plan ${plan.planId}`)
+    } else {
+      run.record({ action: 'update', subject: `plan ${plan.planId} listing` })
+    }
+  }
+
+  await updateImages(run, productId, offerListingId)
+  const packageIds = await publishPackages(run, productId, packageJobs(run))
+  await updateTechnicalConfigs(run, productId, plans, drafts, packageIds)
+  const propertyChanged = await updateProperties(run, productId, drafts?.offer.Property)
+  await checkReseller(run, productId)
+  return propertyChanged
+}
+
+async function updateTechnicalConfigs(
+  run: OfferRun,
+  productId: string | undefined,
+  plans: PlanVariants,
+  drafts: Drafts | undefined,
+  packageIds: Map<string, string | undefined>
+): Promise<void> {
+  const { offer } = run
+  if (offer.businessCentral) {
+    const app = packageIds.get('app')
+    const library = packageIds.get('library')
+    if (!productId || !drafts || !app || (offer.businessCentral.library && !library)) {
+      run.record({
+        action: 'update',
+        subject: 'offer technical configuration',
+        fields: ['packageReferences']
+      })
+      return
+    }
+    const references: Record<string, string> = {
+      Dynamics365BusinessCentralAddOnExtensionPackage: app
+    }
+    if (library) references.Dynamics365BusinessCentralAddOnLibraryExtensionPackage = library
+    const draft = requireDraft(drafts.offer, 'Package', `offer ${offer.offerId}`, offer.offerId)
+    await updatePackageConfig(run, productId, draft, { references }, 'offer')
+    return
+  }
+  for (const plan of offer.plans) {
+    const variant = plans.byPlanId.get(plan.planId)
+    const packageId = packageIds.get(plan.planId)
+    if (!productId || !drafts || !variant || !packageId) {
+      run.record({
+        action: 'update',
+        subject: `plan ${plan.planId} technical configuration`,
+        fields: ['version', 'packageReferences']
+      })
+      continue
+    }
+    const draft = requireDraft(
+      drafts.plans.get(variant.id),
+      'Package',
+      `plan ${plan.planId}`,
+      offer.offerId
+    )
+    await updatePackageConfig(
+      run,
+      productId,
+      draft,
+      {
+        version: plan.version,
+        references: { AzureApplicationPackage: packageId },
+        managedApp: plan.managedApp
+      },
+      `plan ${plan.planId}`
+    )
+  }
+}
+
+function submitInput(run: OfferRun, productId: string, propertyChanged: boolean): SubmitInput {
+  return {
+    productId,
+    buildRequest: async () => {
+      const drafts = await readOfferDrafts(run, productId)
+      const request = buildSubmissionRequest(run.offer, productId, drafts, propertyChanged)
+      const withProperty = buildSubmissionRequest(run.offer, productId, drafts, true)
+      return { request, equivalents: propertyChanged ? [request] : [request, withProperty] }
+    },
+    // Reusing a processed package writes nothing, so it keeps the drafts unchanged.
+    draftsUnchanged: run.result.changes.every(c => c.action === 'reuse')
+  }
+}
+
+function readOfferDrafts(run: OfferRun, productId: string): Promise<Drafts> {
+  return readDrafts(
+    run.api,
+    productId,
+    run.offer.type === 'business-central' ? BC_MODULES : AZURE_OFFER_MODULES
+  )
+}
+
+function plansToCreate(run: OfferRun): PlanVariants {
+  const created = new Set(run.offer.plans.map(p => p.planId))
+  return { byPlanId: new Map(run.offer.plans.map(p => [p.planId, undefined])), created }
+}

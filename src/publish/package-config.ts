@@ -1,0 +1,43 @@
+/** Step 7: point the package configuration (technical configuration) at the new packages. */
+import { PublishError } from '../errors.js'
+import { readModifyWrite } from '../ingestion/read-modify-write.js'
+import type { PackageConfiguration } from '../ingestion/types.js'
+import type { OfferRun } from './context.js'
+import { diffPackageConfig, type PackageConfigChange } from './package-config-diff.js'
+
+export async function updatePackageConfig(
+  run: OfferRun,
+  productId: string,
+  instanceId: string,
+  change: PackageConfigChange,
+  where: string
+): Promise<void> {
+  const read = async (): Promise<PackageConfiguration> => {
+    const [config] = await run.api.getPackageConfigurations(productId, instanceId)
+    if (!config) {
+      throw new PublishError(
+        'DRAFT_NOT_FOUND',
+        `Partner Center has no technical configuration for ${where}.`,
+        {
+          offerId: run.offer.offerId,
+          hint: 'Open the technical configuration page of the plan in Partner Center once, then run again.'
+        }
+      )
+    }
+    return config
+  }
+  const first = await read()
+  const { changed } = diffPackageConfig(first, change)
+  if (changed.length === 0) return
+  run.record({ action: 'update', subject: `${where} technical configuration`, fields: changed })
+  if (run.dryRun) return
+  run.beforeWrite(`updating the ${where} technical configuration`)
+  await readModifyWrite(
+    read,
+    current => {
+      const update = diffPackageConfig(current, change)
+      return update.changed.length ? update.next : undefined
+    },
+    next => run.api.putPackageConfiguration(productId, next)
+  )
+}

@@ -1,0 +1,193 @@
+/**
+ * Step 6: packages. For every package the offer needs (one per plan for Azure Applications; the
+ * app and the optional library for Business Central): reuse what an earlier attempt left, else
+ * POST, upload to the SAS URL exactly as issued, PUT `Uploaded`, and wait for `Processed`.
+ * Independent files upload side by side, bounded.
+ */
+import { PublishError } from '../errors.js'
+import type { Package, PackageResourceType } from '../ingestion/types.js'
+import type { ResolvedFile } from '../manifest/model.js'
+import { mapLimit } from '../concurrency.js'
+import { PACKAGE_POLL, pollUntil } from './backoff.js'
+import type { OfferRun } from './context.js'
+import { findReusablePackage } from './package-reuse.js'
+import { formatBytes } from './units.js'
+
+export interface PackageJob {
+  /** Plan ID, or `app` / `library` for Business Central. */
+  label: string
+  file: ResolvedFile
+  resourceType: PackageResourceType
+  version: string
+}
+
+export function packageJobs(run: OfferRun): PackageJob[] {
+  const { offer } = run
+  const bc = offer.businessCentral
+  if (bc) {
+    const jobs: PackageJob[] = [
+      {
+        label: 'app',
+        file: bc.app,
+        resourceType: 'Dynamics365BusinessCentralAddOnExtensionPackage',
+        version: bc.appVersion
+      }
+    ]
+    if (bc.library) {
+      jobs.push({
+        label: 'library',
+        file: bc.library,
+        resourceType: 'Dynamics365BusinessCentralAddOnLibraryExtensionPackage',
+        version: bc.appVersion
+      })
+    }
+    return jobs
+  }
+  return offer.plans.map(p => ({
+    label: p.planId,
+    file: p.package,
+    resourceType: 'AzureApplicationPackage',
+    version: p.version
+  }))
+}
+
+/** Resolves with job label → processed package id (undefined in a dry run that would upload). */
+export async function publishPackages(
+  run: OfferRun,
+  productId: string | undefined,
+  jobs: PackageJob[]
+): Promise<Map<string, string | undefined>> {
+  const existing = productId ? await run.api.listPackages(productId) : []
+  const ids = await mapLimit(jobs, run.deps.uploadConcurrency, async job => {
+    const reusable = findReusablePackage(existing, job.file, job.resourceType)
+    const id = productId
+      ? await publishPackage(run, productId, job, reusable)
+      : planUpload(run, job)
+    run.result.packages.push({
+      label: job.label,
+      fileName: job.file.name,
+      version: job.version,
+      packageId: id
+    })
+    return [job.label, id] as const
+  })
+  return new Map(ids)
+}
+
+function planUpload(run: OfferRun, job: PackageJob): undefined {
+  run.record({
+    action: 'upload',
+    subject: `package ${job.label} (${job.file.name}, ${formatBytes(job.file.size)})`
+  })
+  return undefined
+}
+
+async function publishPackage(
+  run: OfferRun,
+  productId: string,
+  job: PackageJob,
+  reusable: Package | undefined
+): Promise<string | undefined> {
+  if (reusable?.state === 'Processed') {
+    run.record({
+      action: 'reuse',
+      subject: `package ${job.label} (${job.file.name}, already processed)`
+    })
+    return reusable.id
+  }
+  if (reusable && reusable.state !== 'PendingUpload') {
+    run.record({
+      action: 'reuse',
+      subject: `package ${job.label} (${job.file.name}, still processing)`
+    })
+    if (run.dryRun) return reusable.id
+    return (await waitProcessed(run, productId, job, reusable)).id
+  }
+  if (run.dryRun) return planUpload(run, job)
+
+  const pending = await pendingPackage(run, productId, job, reusable)
+  run.beforeWrite(`uploading package ${job.label}`)
+  const stats = await run.deps.upload(job.file, pending.fileSasUri ?? '', run.deps.signal)
+  run.log(
+    `package ${job.label}: uploaded ${formatBytes(stats.bytes)} in ${(stats.ms / 1000).toFixed(1)} s`
+  )
+  // Not interrupted by cancellation: a package left PendingUpload after its bytes are in would
+  // only be re-uploaded by the next run.
+  const uploaded = await run.api.putPackage(productId, { ...pending, state: 'Uploaded' })
+  return (await waitProcessed(run, productId, job, uploaded)).id
+}
+
+/** A package to upload into: the reusable PendingUpload one when it still has its SAS URL. */
+async function pendingPackage(
+  run: OfferRun,
+  productId: string,
+  job: PackageJob,
+  reusable: Package | undefined
+): Promise<Package> {
+  if (reusable) {
+    const fresh = await run.api.getPackage(productId, reusable.id)
+    if (fresh.state === 'PendingUpload' && fresh.fileSasUri) {
+      run.record({
+        action: 'upload',
+        subject: `package ${job.label} (${job.file.name}, ${formatBytes(job.file.size)}, into the pending package ${fresh.id})`
+      })
+      return fresh
+    }
+  }
+  run.record({
+    action: 'upload',
+    subject: `package ${job.label} (${job.file.name}, ${formatBytes(job.file.size)})`
+  })
+  run.beforeWrite(`creating package ${job.label}`)
+  return run.api.createPackage(productId, {
+    resourceType: job.resourceType,
+    fileName: job.file.name
+  })
+}
+
+/**
+ * Business Central packages are final in the PUT reply; Azure Application packages are polled.
+ * The same loop serves both: a final state ends it before the first sleep.
+ */
+async function waitProcessed(
+  run: OfferRun,
+  productId: string,
+  job: PackageJob,
+  pkg: Package
+): Promise<Package> {
+  let latest = pkg
+  let first = true
+  const done = await pollUntil({
+    clock: run.deps.clock,
+    signal: run.deps.signal,
+    deadline: run.deps.deadline,
+    policy: PACKAGE_POLL,
+    what: `package ${job.label} to be processed`,
+    read: async () => {
+      if (first) {
+        first = false
+        return latest
+      }
+      latest = await run.api.getPackage(productId, pkg.id)
+      return latest
+    },
+    done: p => p.state === 'Processed' || p.state === 'ProcessFailed'
+  })
+  if (done.state === 'ProcessFailed') {
+    const items = done.validationItems ?? []
+    throw new PublishError(
+      'PACKAGE_PROCESS_FAILED',
+      `Partner Center could not process package ${job.label} (${job.file.name}).`,
+      {
+        offerId: run.offer.offerId,
+        source: job.file.source,
+        hint: items.length
+          ? 'Fix the problems listed below in the package and run again.'
+          : 'Check the package in Partner Center.',
+        cause: items
+      }
+    )
+  }
+  run.log(`package ${job.label}: processed (${done.id})`)
+  return done
+}

@@ -1,0 +1,70 @@
+/**
+ * Step 2: match the manifest's plans to the offer's variants by plan ID (`externalID`), creating
+ * the missing ones. A plan of another kind (solution template vs managed application) is an
+ * error: Partner Center cannot change a plan's kind.
+ */
+import { PublishError } from '../errors.js'
+import type { PlanSpec } from '../manifest/model.js'
+import type { Variant } from '../ingestion/types.js'
+import type { OfferRun } from './context.js'
+
+export interface PlanVariants {
+  /** Manifest plan ID → variant; missing only in a dry run that would create the plan. */
+  byPlanId: Map<string, Variant | undefined>
+  /** Plans created by this run: their listing title defaults to the plan's name. */
+  created: Set<string>
+}
+
+export async function ensurePlans(run: OfferRun, productId: string): Promise<PlanVariants> {
+  const byPlanId = new Map<string, Variant | undefined>()
+  const created = new Set<string>()
+  if (run.offer.plans.length === 0) return { byPlanId, created }
+
+  const variants = await run.api.listVariants(productId)
+  for (const plan of run.offer.plans) {
+    const variant = variants.find(
+      v => v.resourceType === 'AzureSkuVariant' && v.externalID === plan.planId
+    )
+    if (variant) {
+      checkSubType(run, plan, variant)
+      byPlanId.set(plan.planId, variant)
+      continue
+    }
+    created.add(plan.planId)
+    run.record({
+      action: 'create',
+      subject: `plan ${plan.planId} (${plan.subType}, "${plan.name}")`
+    })
+    if (run.dryRun) {
+      byPlanId.set(plan.planId, undefined)
+      continue
+    }
+    run.beforeWrite(`creating plan ${plan.planId}`)
+    byPlanId.set(
+      plan.planId,
+      await run.api.createVariant(productId, {
+        resourceType: 'AzureSkuVariant',
+        friendlyName: plan.name,
+        externalID: plan.planId,
+        subType: plan.subType
+      })
+    )
+  }
+  return { byPlanId, created }
+}
+
+function checkSubType(run: OfferRun, plan: PlanSpec, variant: Variant): void {
+  // A variant without subType is a solution template: that is what the service defaults to.
+  const actual = variant.subType ?? 'solution-template'
+  if (actual !== plan.subType) {
+    throw new PublishError(
+      'PLAN_TYPE_MISMATCH',
+      `Plan "${plan.planId}" is a ${actual} plan in Partner Center, but the manifest publishes a ${plan.subType} package to it.`,
+      {
+        offerId: run.offer.offerId,
+        source: plan.source,
+        hint: 'A plan cannot change its kind: use a new plan ID, or fix the plan type in the manifest.'
+      }
+    )
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * Step 1: find the offer's product by its offer ID (one filtered GET, never paging through every
+ * product), create it when the manifest gives a `name`, and refuse a product of another type.
+ */
+import { PublishError } from '../errors.js'
+import type { OfferType } from '../manifest/model.js'
+import type { Product } from '../ingestion/types.js'
+import type { OfferRun } from './context.js'
+import { partnerCenterUrl } from './result.js'
+
+export const PRODUCT_TYPE: Record<OfferType, string> = {
+  'azure-solution-template': 'AzureApplication',
+  'azure-managed-app': 'AzureApplication',
+  'business-central': 'AzureDynamics365BusinessCentral'
+}
+
+/** The product, or undefined in a dry run that would create it (nothing more can be read then). */
+export async function resolveProduct(run: OfferRun): Promise<Product | undefined> {
+  const { offer } = run
+  const expectedType = PRODUCT_TYPE[offer.type]
+  let product = await run.api.findProductByOfferId(offer.offerId)
+
+  if (!product) {
+    if (!offer.name) {
+      throw new PublishError(
+        'OFFER_NOT_FOUND',
+        `No offer with the ID "${offer.offerId}" exists in this Partner Center account.`,
+        {
+          offerId: offer.offerId,
+          source: offer.source,
+          hint: 'Check the offer ID and the account the credentials belong to, or add `name:` to the offer in the manifest to create it.'
+        }
+      )
+    }
+    run.record({
+      action: 'create',
+      subject: `offer ${offer.offerId} (${expectedType}, "${offer.name}")`
+    })
+    if (run.dryRun) return undefined
+    run.beforeWrite('creating the offer')
+    product = await run.api.createProduct({
+      resourceType: expectedType,
+      name: offer.name,
+      externalIDs: [{ type: 'AzureOfferId', value: offer.offerId }],
+      isModularPublishing: true
+    })
+  }
+
+  run.result.productId = product.id
+  run.result.partnerCenterUrl = partnerCenterUrl(product.id)
+
+  if (product.resourceType !== expectedType) {
+    throw new PublishError(
+      'UNSUPPORTED_OFFER',
+      `Offer "${offer.offerId}" is a ${product.resourceType} offer, but the manifest says ${offer.type} (${expectedType}).`,
+      {
+        offerId: offer.offerId,
+        source: offer.source,
+        hint: 'Fix `type:` in the manifest, or the offer ID.'
+      }
+    )
+  }
+  if (offer.type === 'business-central') {
+    const setup = await run.api.getProductSetup(product.id)
+    if (setup.packageType === 'Connect') {
+      throw new PublishError(
+        'UNSUPPORTED_OFFER',
+        `Offer "${offer.offerId}" is a Business Central Connect app, which has no package to publish.`,
+        {
+          offerId: offer.offerId,
+          source: offer.source,
+          hint: 'Only Business Central add-on apps (packageType AddOn) can be published with this action.'
+        }
+      )
+    }
+  }
+  run.log(`product ${product.id}`)
+  return product
+}

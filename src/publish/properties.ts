@@ -1,0 +1,106 @@
+/**
+ * Step 8: offer-level properties the manifest states (categories, industries, terms of use,
+ * enterprise contract), the Business Central `appVersion` (never lowered), and the reseller
+ * channel state.
+ */
+import { PublishError } from '../errors.js'
+import { readModifyWrite } from '../ingestion/read-modify-write.js'
+import type { Property } from '../ingestion/types.js'
+import type { OfferRun } from './context.js'
+import { compareVersions } from './version.js'
+
+type PropertyFields = Record<string, unknown>
+
+/** Resolves with whether the property draft changed (Business Central submits it only then). */
+export async function updateProperties(
+  run: OfferRun,
+  productId: string | undefined,
+  instanceId: string | undefined
+): Promise<boolean> {
+  const wanted = wantedProperties(run)
+  if (Object.keys(wanted).length === 0) return false
+  if (!productId || !instanceId) {
+    // Only a dry run of an offer that does not exist yet gets here: everything would be written.
+    run.record({ action: 'update', subject: 'offer properties', fields: Object.keys(wanted) })
+    return true
+  }
+  const read = async (): Promise<Property> => {
+    const [property] = await run.api.getProperties(productId, instanceId)
+    if (!property) {
+      throw new PublishError(
+        'DRAFT_NOT_FOUND',
+        'Partner Center has no properties for this offer.',
+        { offerId: run.offer.offerId }
+      )
+    }
+    return property
+  }
+  const first = await read()
+  checkVersion(run, first)
+  const changed = changedFields(first, wanted)
+  if (changed.length === 0) return false
+  run.record({ action: 'update', subject: 'offer properties', fields: changed })
+  if (run.dryRun) return true
+  run.beforeWrite('updating the offer properties')
+  await readModifyWrite(
+    read,
+    current => {
+      checkVersion(run, current)
+      return changedFields(current, wanted).length ? { ...current, ...wanted } : undefined
+    },
+    next => run.api.putProperty(productId, next)
+  )
+  return true
+}
+
+function wantedProperties(run: OfferRun): PropertyFields {
+  const { properties, businessCentral } = run.offer
+  const wanted: PropertyFields = {}
+  if (properties) {
+    for (const key of [
+      'categories',
+      'industries',
+      'termsOfUse',
+      'useEnterpriseContract'
+    ] as const) {
+      if (properties[key] !== undefined) wanted[key] = properties[key]
+    }
+  }
+  const appVersion = businessCentral?.appVersion ?? properties?.appVersion
+  if (appVersion !== undefined) wanted.appVersion = appVersion
+  return wanted
+}
+
+function changedFields(current: Property, wanted: PropertyFields): string[] {
+  return Object.keys(wanted).filter(k => JSON.stringify(current[k]) !== JSON.stringify(wanted[k]))
+}
+
+function checkVersion(run: OfferRun, current: Property): void {
+  const wanted = run.offer.businessCentral?.appVersion ?? run.offer.properties?.appVersion
+  if (wanted && current.appVersion && compareVersions(wanted, current.appVersion) < 0) {
+    throw new PublishError(
+      'VERSION_NOT_HIGHER',
+      `App version ${wanted} is lower than the version ${current.appVersion} already in Partner Center.`,
+      {
+        offerId: run.offer.offerId,
+        source: run.offer.source,
+        hint: 'Publish a higher app version; Partner Center never goes back to a lower one.'
+      }
+    )
+  }
+}
+
+/**
+ * The Ingestion client exposes no write for the reseller configuration, so a difference is
+ * reported as a warning rather than silently ignored.
+ */
+export async function checkReseller(run: OfferRun, productId: string | undefined): Promise<void> {
+  const wanted = run.offer.resellerChannelState
+  if (!wanted || !productId) return
+  const current = await run.api.getResellerConfiguration(productId)
+  if (current.resellerChannelState !== wanted) {
+    run.warn(
+      `The reseller channel is ${current.resellerChannelState ?? 'unset'} in Partner Center, not ${wanted}: change it in Partner Center (this action does not write it yet).`
+    )
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * What publishing one offer produced: the outputs' fields, what changed (or, in a dry run, what
+ * would change), the submission's state timeline and every error. Built by src/publish, rendered
+ * by src/report.
+ */
+import type { SourceRef } from '../errors.js'
+
+/** The `status` output. Ordered from worst to best: the run reports the worst of its offers. */
+export type PublishStatus = 'failed' | 'planned' | 'draft' | 'submitted' | 'preview' | 'live'
+
+const STATUS_RANK: readonly PublishStatus[] = [
+  'failed',
+  'planned',
+  'draft',
+  'submitted',
+  'preview',
+  'live'
+]
+
+export function worstStatus(statuses: readonly PublishStatus[]): PublishStatus {
+  let worst: PublishStatus = 'live'
+  for (const s of statuses) if (STATUS_RANK.indexOf(s) < STATUS_RANK.indexOf(worst)) worst = s
+  return statuses.length === 0 ? 'failed' : worst
+}
+
+/** One write the run made, or would make in a dry run. */
+export interface Change {
+  action: 'create' | 'update' | 'upload' | 'delete' | 'reuse' | 'submit' | 'promote' | 'adopt'
+  /** What it is about, e.g. `plan standard listing` or `package standard (app-1.2.3.zip, 1.2 MiB)`. */
+  subject: string
+  /** Changed fields, when that is useful to show. */
+  fields?: string[]
+}
+
+/** A submission state seen while waiting, with when it was first seen (ms since the epoch). */
+export interface TimelineEntry {
+  state: string
+  at: number
+  /** How long it stayed in this state; absent for the last entry while it is current. */
+  durationMs?: number
+}
+
+/** One error or service message to show as an annotation and in the summary's error table. */
+export interface ResultError {
+  code: string
+  message: string
+  /** `Error`, `Warning`... as the service says it, for validation items. */
+  severity?: string
+  source?: SourceRef
+}
+
+export interface PackageResult {
+  /** Plan ID, or `app` / `library` for Business Central. */
+  label: string
+  fileName: string
+  version: string
+  packageId?: string
+}
+
+export interface OfferResult {
+  offerId: string
+  productId?: string
+  submissionId?: string
+  status: PublishStatus
+  releaseNumber?: number
+  partnerCenterUrl?: string
+  previewLinks: string[]
+  changes: Change[]
+  packages: PackageResult[]
+  timeline: TimelineEntry[]
+  errors: ResultError[]
+  /** Set when the run was cancelled: the step it stopped before, and what re-running will do. */
+  stoppedAt?: string
+}
+
+export function partnerCenterUrl(productId: string): string {
+  return `https://partner.microsoft.com/dashboard/commercial-marketplace/offers/${productId}/overview`
+}

@@ -1,0 +1,74 @@
+/**
+ * Steps 12–13: wait for the submission to reach the target (preview ready, or live after the
+ * promote), recording a state timeline; on failure collect the validations and certification
+ * reports as errors.
+ */
+import { PublishError } from '../errors.js'
+import type { Submission } from '../ingestion/types.js'
+import { SUBMISSION_POLL, pollUntil } from './backoff.js'
+import type { OfferRun } from './context.js'
+import { outcomeOf } from './submission-rules.js'
+import { describe } from './submit.js'
+
+export async function waitForSubmission(
+  run: OfferRun,
+  productId: string,
+  submissionId: string,
+  target: 'preview' | 'live'
+): Promise<Submission> {
+  const final = await pollUntil({
+    clock: run.deps.clock,
+    signal: run.deps.signal,
+    deadline: run.deps.deadline,
+    policy: SUBMISSION_POLL,
+    what: `submission ${submissionId} to reach ${target}`,
+    read: () => run.api.getSubmission(productId, submissionId),
+    done: s => outcomeOf(s, target) !== 'pending',
+    onValue: s => observe(run, s)
+  })
+  if (outcomeOf(final, target) === 'failed') await failWithDetails(run, productId, final)
+  return final
+}
+
+/** Adds a timeline entry when the state changes, closing the previous one's duration. */
+export function observe(run: OfferRun, s: Submission): void {
+  run.result.releaseNumber = s.releaseNumber ?? run.result.releaseNumber
+  collectPreviewLinks(run, s)
+  const state = describe(s)
+  const timeline = run.result.timeline
+  const last = timeline.at(-1)
+  if (last?.state === state) return
+  const now = run.deps.clock.now()
+  if (last) last.durationMs = now - last.at
+  timeline.push({ state, at: now })
+  run.log(`submission ${s.id}: ${state}`)
+}
+
+/**
+ * The Ingestion API documents no preview link field. When a reply carries one anyway (a
+ * `previewLink`/`previewLinks` property), it is passed through; otherwise the output stays empty.
+ */
+function collectPreviewLinks(run: OfferRun, s: Submission): void {
+  const raw = s.previewLinks ?? s.previewLink
+  const links = (Array.isArray(raw) ? raw : [raw]).filter(
+    (l): l is string => typeof l === 'string' && /^https:\/\//.test(l)
+  )
+  if (links.length) run.result.previewLinks = links
+}
+
+async function failWithDetails(run: OfferRun, productId: string, s: Submission): Promise<never> {
+  const [validations, reports] = await Promise.all([
+    run.api.getValidations(productId, s.id).catch(() => []),
+    run.api.getReports(productId, s.id).catch(() => [])
+  ])
+  const reason = s.pendingUpdateInfo?.failureReason ? `: ${s.pendingUpdateInfo.failureReason}` : ''
+  throw new PublishError(
+    'SUBMISSION_FAILED',
+    `Submission ${s.id} failed (${describe(s)})${reason}.`,
+    {
+      offerId: run.offer.offerId,
+      hint: 'Fix the problems listed and run again; the certification report links are in the summary.',
+      cause: { validations, reports }
+    }
+  )
+}

@@ -1,0 +1,18 @@
+/** What a run's summary shows, rendered as Markdown (job summary) or plain text (CLI). */
+import type { Phase } from '../ingestion/api.js'
+import type { OfferResult, ResultError } from '../publish/result.js'
+
+export interface RunSummary {
+  dryRun: boolean
+  target: string
+  status: string
+  offers: readonly OfferResult[]
+  /** Errors that belong to no offer (settings, manifest, credentials). */
+  runErrors: readonly ResultError[]
+  /** Requests per phase; absent when the run stopped before the first request. */
+  counts?: Record<Phase, number>
+  /** Workspace the file paths in errors are shown relative to. */
+  workspace: string
+}
+
+export const PHASES: readonly Phase[] = ['token', 'lookup', 'write', 'upload', 'poll']
