@@ -31,6 +31,7 @@ it('annotates the problem at its file and line, exits 1 and sends nothing', asyn
       ''
     ].join('\n')
   )
+  await session.reset()
   const run = await runAction(session.env(), { workspace })
 
   expect(run.code).toBe(1)

@@ -2,7 +2,7 @@
  * Every seeded offer type published to every target by the bundled action against the emulator:
  * outputs, the emulator's final state and the job summary.
  */
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { runAction } from '../helpers/runner.js'
 import { startSession, type Session } from './session.js'
 import { offerState } from './state.js'
@@ -12,10 +12,13 @@ const OFFERS: SeededOffer[] = ['contoso-analytics', 'contoso-managed-ops', 'cont
 const TARGETS = ['draft', 'preview', 'live'] as const
 
 let session: Session
-beforeEach(async () => {
+beforeAll(async () => {
   session = await startSession()
 })
-afterEach(async () => {
+beforeEach(async () => {
+  await session.reset()
+})
+afterAll(async () => {
   await session.stop()
 })
 
@@ -37,10 +40,12 @@ describe.each(OFFERS)('%s', offerId => {
 
     const state = offerState(await session.state(), run.outputs['product-id'])
     const expectedVersion = offerId === 'contoso-bc-connector' ? undefined : '1.2.3'
+    expect(state.packageConfigurations.length).toBeGreaterThan(0)
     for (const config of state.packageConfigurations) {
       const referenced = state.packages.filter(p => config.packageReferences.includes(p.id))
-      expect(referenced.map(p => p.state)).toEqual(referenced.map(() => 'Processed'))
       expect(referenced.length).toBeGreaterThan(0)
+      for (const pkg of referenced)
+        expect(pkg).toEqual(expect.objectContaining({ uploaded: true, validationItems: [] }))
       if (expectedVersion) expect(config.version).toBe(expectedVersion)
     }
     if (target === 'draft') {
@@ -49,8 +54,8 @@ describe.each(OFFERS)('%s', offerId => {
     } else {
       expect(state.submissions).toHaveLength(1)
       expect(state.submissions[0].id).toBe(run.outputs['submission-id'])
-      expect(state.submissions[0].substate).toBe(target === 'live' ? 'InStore' : 'ReadyToPublish')
-      expect(run.outputs['release-number']).toMatch(/^\d+$/)
+      expect(state.submissions[0].promoted).toBe(target === 'live')
+      expect(run.outputs['release-number']).toBe(String(state.submissions[0].releaseNumber))
     }
 
     expect(run.summary).toContain(`### ${offerId}: ${target}`)

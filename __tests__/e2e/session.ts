@@ -2,10 +2,10 @@
  * One emulator for an end-to-end test: the action's inputs that point at it, and typed access
  * to its admin routes (state, request log, faults, issued secrets).
  */
-import { startEmulatorProcess } from '../helpers/emulator.js'
+import { startEmulatorProcess, type EmulatorProcess } from '../helpers/emulator.js'
 import { inputs } from '../helpers/runner.js'
 
-export type Emulator = Awaited<ReturnType<typeof startEmulatorProcess>>
+export type Emulator = EmulatorProcess
 
 export interface LoggedRequest {
   method: string
@@ -20,6 +20,8 @@ export interface Session {
   requests(): Promise<LoggedRequest[]>
   state(): Promise<Record<string, unknown>>
   setFaults(spec: string): Promise<void>
+  /** The model recreated from the seed; request log and faults cleared. */
+  reset(): Promise<void>
   /** Every secret the emulator knows or issued (client secret, tokens, assertions, SAS sigs). */
   secrets(): Promise<string[]>
   stop(): Promise<void>
@@ -28,11 +30,8 @@ export interface Session {
 export async function startSession(args: string[] = []): Promise<Session> {
   const emulator = await startEmulatorProcess(args)
   const { ready } = emulator
-  const json = async (path: string, init?: RequestInit): Promise<unknown> => {
-    const reply: unknown = await emulator.admin(path, init)
-    // The helper may hand back the Response or its parsed body.
-    return reply instanceof Response ? reply.json() : reply
-  }
+  const json = (path: string, init?: RequestInit): Promise<unknown> =>
+    emulator.adminJson(path, init)
   return {
     emulator,
     env: (overrides = {}) =>
@@ -54,6 +53,9 @@ export async function startSession(args: string[] = []): Promise<Session> {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ spec })
       })
+    },
+    reset: async () => {
+      await json('/_emulator/reset', { method: 'POST' })
     },
     secrets: async () => strings(await json('/_emulator/secrets')).filter(s => s.length >= 8),
     stop: () => emulator.stop()

@@ -1,42 +1,46 @@
 /**
- * The parts of the emulator's state (`GET /_emulator/state`) the end-to-end tests assert on, for
- * one product: its packages, the technical configurations of its Package drafts, its submissions.
+ * The parts of the emulator's state (`GET /_emulator/state`, its store: emulator/src/api/store.ts)
+ * the end-to-end tests assert on, for one product. The store keeps time-driven states
+ * (processing, submission progress) as timestamps, so "uploaded" and "promoted" are read from
+ * those.
  */
 export interface OfferState {
-  packages: Array<{ id: string; fileName: string; state: string }>
-  /** Package ids referenced, per configuration. */
+  packages: Array<{ id: string; fileName: string; uploaded: boolean; validationItems: unknown[] }>
+  /** The technical configurations of the product's current Package drafts. */
   packageConfigurations: Array<{ version?: string; packageReferences: string[] }>
-  submissions: Array<{ id: string; state: string; substate: string }>
+  submissions: Array<{ id: string; releaseNumber: number; promoted: boolean }>
 }
 
 type Json = Record<string, unknown>
 
 export function offerState(state: Json, productId: string): OfferState {
-  const products = (
-    Array.isArray(state.products) ? state.products : Object.values((state.products as Json) ?? {})
-  ) as Json[]
-  const product = products.find(
-    p => p.id === productId || (p.product as Json | undefined)?.id === productId
-  )
+  const products = (state.products ?? []) as Json[]
+  const product = products.find(p => p.productId === productId)
   if (!product) throw new Error(`product ${productId} is not in the emulator state`)
-  const list = (key: string): Json[] => {
-    const value = product[key]
-    return (Array.isArray(value) ? value : Object.values((value as Json) ?? {})) as Json[]
-  }
+  const drafts = product.drafts as Array<{ module: string; instanceID: string }>
+  const packageDrafts = new Set(drafts.filter(d => d.module === 'Package').map(d => d.instanceID))
+  const resources = product.resources as Array<{ kind: string; instanceID: string; body: Json }>
   return {
-    packages: list('packages').map(p => ({
-      id: String(p.id),
-      fileName: String(p.fileName),
-      state: String(p.state)
+    packages: (
+      product.packages as Array<{ body: Json; uploadedAt?: number; validationItems?: unknown[] }>
+    ).map(p => ({
+      id: String(p.body.id),
+      fileName: String(p.body.fileName),
+      uploaded: p.uploadedAt !== undefined,
+      validationItems: p.validationItems ?? []
     })),
-    packageConfigurations: list('packageConfigurations').map(c => ({
-      version: c.version as string | undefined,
-      packageReferences: ((c.packageReferences as Array<{ value: string }>) ?? []).map(r => r.value)
-    })),
-    submissions: list('submissions').map(s => ({
+    packageConfigurations: resources
+      .filter(r => r.kind === 'packageConfiguration' && packageDrafts.has(r.instanceID))
+      .map(r => ({
+        version: r.body.version as string | undefined,
+        packageReferences: ((r.body.packageReferences as Array<{ value: string }>) ?? []).map(
+          ref => ref.value
+        )
+      })),
+    submissions: (product.submissions as Json[]).map(s => ({
       id: String(s.id),
-      state: String(s.state),
-      substate: String(s.substate)
+      releaseNumber: Number(s.releaseNumber),
+      promoted: s.promotedAt !== undefined
     }))
   }
 }

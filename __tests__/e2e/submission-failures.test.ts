@@ -1,15 +1,18 @@
 /** A submission that fails validation or certification fails the step with the service's messages. */
-import { afterEach, beforeEach, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, beforeEach, expect, it } from '@jest/globals'
 import { runAction } from '../helpers/runner.js'
 import { annotations } from './annotations.js'
 import { startSession, type Session } from './session.js'
 import { createWorkspace } from './workspace.js'
 
 let session: Session
-beforeEach(async () => {
+beforeAll(async () => {
   session = await startSession()
 })
-afterEach(async () => {
+beforeEach(async () => {
+  await session.reset()
+})
+afterAll(async () => {
   await session.stop()
 })
 

@@ -117,18 +117,24 @@ describe('behaviour faults', () => {
   })
 
   it('submission-409 refuses the next submission', async () => {
+    const branches = await api('GET', `/products/${productId}/branches/getByModule(module=Listing)`)
+    const offerLevel = (branches.body as { value: { variantID?: string }[] }).value.find(
+      b => b.variantID === undefined
+    ) as { currentDraftInstanceID: string }
     await setFaults('submission-409 x1')
     const reply = await api('POST', `/products/${productId}/submissions`, {
       resourceType: 'SubmissionCreationRequest',
       targets: [{ type: 'Scope', value: 'preview' }],
-      resources: []
+      resources: [{ type: 'Listing', value: offerLevel.currentDraftInstanceID }]
     })
     expect(reply.status).toBe(409)
   })
 
-  it('token-expiry answers the next API call 401', async () => {
+  it('token-expiry expires the token in use: the next API call answers 401', async () => {
     await setFaults('token-expiry x1')
     expect((await api('GET', `/products/${productId}`)).status).toBe(401)
+    api = apiCaller(ready, await v1Token(ready))
+    expect((await api('GET', `/products/${productId}`)).status).toBe(200)
   })
 })
 
@@ -158,7 +164,8 @@ describe('request log', () => {
     })
     expect(bad.status).toBe(400)
     expect(bad.body).toMatch(/^ICH50400 - Unable to complete request\. \{/)
-    expect(bad.text).toContain('body /state: must be one of')
+    // The validation errors, by JSON pointer, in the `data` of the ICH string as the service sends.
+    expect(bad.body).toContain('"data":{"body /state":["must be one of PendingUpload,')
     await api('GET', `/products/${productId}/variants?$skipToken=`)
     await api('GET', `/products/${productId}`)
 

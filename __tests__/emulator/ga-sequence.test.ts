@@ -12,6 +12,12 @@ import { absoluteNextLink, apiCaller, read, v1Token, type Ready } from './wire-c
 
 type Emulator = Awaited<ReturnType<typeof startEmulatorProcess>>
 type Json = Record<string, unknown>
+/** The parts of GET /_emulator/state (emulator/src/api/store.ts) this test reads. */
+interface StoredProduct {
+  productId: string
+  resources: { kind: string; instanceID: string; body: Json }[]
+  packages: { body: Json }[]
+}
 
 const OFFER = 'contoso-analytics'
 const PLAN = 'standard'
@@ -102,15 +108,15 @@ describe('the GA shell action sequence', () => {
     expect(['Uploaded', 'InProcessing', 'Processed']).toContain((uploaded.body as Json).state)
 
     // 7. poll until processed
-    let state = (uploaded.body as Json).state
-    for (let poll = 0; state !== 'Processed' && poll < GA_POLLS; poll++) {
+    let packageState = (uploaded.body as Json).state
+    for (let poll = 0; packageState !== 'Processed' && poll < GA_POLLS; poll++) {
       await new Promise(resolve => setTimeout(resolve, 250))
       const current = await api('GET', `/products/${pid}/packages/${pkg.id}`)
       expect(current.status).toBe(200)
-      state = (current.body as Json).state
-      expect(state).not.toBe('ProcessFailed')
+      packageState = (current.body as Json).state
+      expect(packageState).not.toBe('ProcessFailed')
     }
-    expect(state).toBe('Processed')
+    expect(packageState).toBe('Processed')
 
     // 8. the plan's technical configuration, by the Package draft instance
     const configs = await api(
@@ -144,6 +150,17 @@ describe('the GA shell action sequence', () => {
       version: '1.2.3',
       packageReferences: [{ type: 'AzureApplicationPackage', value: pkg.id }]
     })
+
+    // The emulator's own state: the plan's draft configuration references the processed package.
+    const state = (await emulator.adminJson('/state')) as { products: StoredProduct[] }
+    const stored = state.products.find(p => p.productId === pid) as StoredProduct
+    const configuration = stored.resources.find(
+      r => r.kind === 'packageConfiguration' && r.instanceID === draft
+    )
+    expect(configuration?.body.packageReferences).toEqual([
+      { type: 'AzureApplicationPackage', value: pkg.id }
+    ])
+    expect(stored.packages.map(p => p.body.id)).toContain(pkg.id)
   })
 
   it('logged every step as valid', async () => {

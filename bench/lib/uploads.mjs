@@ -16,13 +16,13 @@ const uploaderBundle = join(workDir, 'upload/index.js')
 const hasCurl = spawnSync('curl', ['--version'], { stdio: 'ignore' }).status === 0
 
 /**
- * Bundles bench/upload-entry.ts with ncc, as the action itself is bundled. Transpile only: type
- * checking is `npm run typecheck`'s job, and a type error elsewhere must not stop the benchmark.
+ * Bundles bench/upload-entry.ts with ncc, as the action itself is bundled. (ncc's
+ * `--transpile-only` would emit CommonJS here, which @actions/core 3, ESM-only, cannot be.)
  */
 export function buildUploader() {
   execFileSync(
     join(root, 'node_modules/.bin/ncc'),
-    ['build', 'bench/upload-entry.ts', '-o', 'bench/.work/upload', '--quiet', '--transpile-only'],
+    ['build', 'bench/upload-entry.ts', '-o', 'bench/.work/upload', '--quiet'],
     {
       cwd: root,
       stdio: 'inherit'

@@ -259,7 +259,7 @@ function statusReply(status: 409 | 500 | 502 | 503 | 504): {
       }
     case 504:
       // Front Door timeouts come with an empty body [X].
-      return { headers: { 'Content-Length': '0' } }
+      return { headers: {} }
   }
 }
 

@@ -67,7 +67,7 @@ export function packageDrafts(shape: SubmissionShape): Map<string, string> {
 /** What a technical configuration publishes: its version and package references, in a stable form. */
 async function configKey(run: OfferRun, productId: string, instanceId: string): Promise<string> {
   const [config] = await run.api.getPackageConfigurations(productId, instanceId)
-  if (!config) return `none:${instanceId}`
+  if (!config) return 'none'
   const references = (config.packageReferences ?? []).map(r => `${r.type}=${r.value}`).sort()
   return JSON.stringify([config.version ?? null, references])
 }

@@ -36,7 +36,9 @@ export function toResultErrors(error: unknown): ResultError[] {
 
 function withHint(error: PublishError): string {
   const parts = [error.message]
-  if (error.details.requestId) parts.push(`(request id ${error.details.requestId})`)
+  const { requestId } = error.details
+  // The transport's messages already quote it; others get it appended for support cases.
+  if (requestId && !error.message.includes(requestId)) parts.push(`(request-id ${requestId})`)
   if (error.details.hint) parts.push(error.details.hint)
   return redact(parts.join(' '))
 }

@@ -1,0 +1,191 @@
+/**
+ * Drives the emulator's Ingestion model (emulator/src/api) without a server: a tiny dispatcher over
+ * its routes, a fake blob store whose validation results the test sets, real faults and a clock
+ * the test moves.
+ */
+import type { BlobStore, FileKind, ValidationItem } from '../../emulator/src/blob/index.js'
+import { createIngestion } from '../../emulator/src/api/index.js'
+import type {
+  ApiMethod,
+  ApiReply,
+  EmulatorConfig,
+  IngestionModel,
+  Seed
+} from '../../emulator/src/api/contract.js'
+import { createFaults, type Faults } from '../../emulator/src/faults.js'
+
+export const ORIGIN = 'http://127.0.0.1:8645'
+
+/** Wire bodies are read loosely in these tests; their assertions check the shapes. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Wire = any
+
+export const SEED: Seed = {
+  tenantId: '8d2c5b1e-3f4a-4c6b-9e7d-1a2b3c4d5e6f',
+  apps: [],
+  oidcSubject: 'repo:contoso/marketplace-offers:ref:refs/tags/v1.2.3',
+  offers: [
+    {
+      offerId: 'contoso-analytics',
+      type: 'AzureApplication',
+      name: 'Contoso Analytics',
+      plans: [
+        { planId: 'standard', name: 'Standard', subType: 'solution-template' },
+        { planId: 'premium', name: 'Premium', subType: 'solution-template' }
+      ]
+    },
+    {
+      offerId: 'contoso-managed-ops',
+      type: 'AzureApplication',
+      name: 'Contoso Managed Ops',
+      plans: [{ planId: 'managed', name: 'Managed', subType: 'managed-application' }]
+    },
+    {
+      offerId: 'contoso-bc-connector',
+      type: 'AzureDynamics365BusinessCentral',
+      name: 'Contoso BC Connector',
+      plans: [],
+      appVersion: '1.0.0.0'
+    }
+  ]
+}
+
+/** A blob store that issues predictable URIs and reports what the test put in `failures`. */
+export class FakeBlobStore implements BlobStore {
+  frontOrigin = 'http://127.0.0.1:9999'
+  azuritePid = 0
+  issued = 0
+  /** Validation items per blob name; absent → the file is fine. */
+  failures = new Map<string, ValidationItem[]>()
+  validated: { blobName: string; kind: FileKind }[] = []
+
+  issueUpload(): { blobName: string; uri: string } {
+    const blobName = `blob-${++this.issued}`
+    return { blobName, uri: `${this.frontOrigin}/file/${blobName}?sv=2018-03-28&sr=b&sig=w&sp=rwl` }
+  }
+  readOnlyUri(blobName: string): string {
+    return `${this.frontOrigin}/file/${blobName}?sv=2018-03-28&sr=b&sig=r&sp=rl`
+  }
+  async validate(blobName: string, kind: FileKind): Promise<ValidationItem[]> {
+    this.validated.push({ blobName, kind })
+    return this.failures.get(blobName) ?? []
+  }
+  issuedSignatures(): string[] {
+    return ['w', 'r']
+  }
+  async stop(): Promise<void> {}
+}
+
+export interface Harness {
+  model: IngestionModel
+  blob: FakeBlobStore
+  faults: Faults
+  config: EmulatorConfig
+  /** Moves the clock forward by realistic seconds (divided by speed like the model does). */
+  advance(realisticSeconds: number): void
+  call(
+    method: ApiMethod,
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>
+  ): Promise<ApiReply>
+  /** `call` that expects a 2xx and returns the body as an object. */
+  ok<T = Wire>(
+    method: ApiMethod,
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>
+  ): Promise<T>
+  productId(offerId: string): string
+}
+
+function matchRoute(pattern: string, path: string): Record<string, string> | undefined {
+  const names: string[] = []
+  const source = pattern
+    .split(/(\{[^}]+\})/)
+    .map(part => {
+      const name = /^\{(.+)\}$/.exec(part)
+      if (name) {
+        names.push(name[1])
+        return '([^/()]+)'
+      }
+      return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    })
+    .join('')
+  const match = new RegExp(`^${source}$`, 'i').exec(path)
+  if (!match) return undefined
+  return Object.fromEntries(names.map((n, i) => [n, match[i + 1]]))
+}
+
+export function createHarness(
+  overrides: Partial<EmulatorConfig> = {},
+  options: { persisted?: unknown; startMs?: number } = {}
+): Harness {
+  let now = options.startMs ?? Date.UTC(2026, 10, 24, 12, 0, 0)
+  const config: EmulatorConfig = {
+    speed: 1,
+    pageSize: 2,
+    etagMismatch: 412,
+    tokenLifetimeSeconds: 3600,
+    rotateDraftInstances: false,
+    sasVersion: '2018-03-28',
+    ...overrides
+  }
+  const blob = new FakeBlobStore()
+  const faults = createFaults('')
+  const context = { origin: () => ORIGIN, config, now: () => now, blob, faults }
+  const model = createIngestion(SEED, context, options.persisted)
+
+  async function call(
+    method: ApiMethod,
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {}
+  ): Promise<ApiReply> {
+    const [path, search = ''] = url.split('?')
+    for (const route of model.routes) {
+      if (route.method !== method) continue
+      const params = matchRoute(route.pattern, path)
+      if (!params) continue
+      const lower = Object.fromEntries(
+        Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v])
+      )
+      return route.handle(
+        { method, path, params, query: new URLSearchParams(search), headers: lower, body },
+        context
+      )
+    }
+    throw new Error(`no route for ${method} ${path}`)
+  }
+
+  return {
+    model,
+    blob,
+    faults,
+    config,
+    advance: seconds => {
+      now += (seconds * 1000) / config.speed
+    },
+    call,
+    async ok(method, url, body, headers) {
+      const reply = await call(method, url, body, headers)
+      if (reply.status >= 300)
+        throw new Error(`${method} ${url} → ${reply.status} ${String(reply.body)}`)
+      return reply.body as never
+    },
+    productId(offerId) {
+      const offer = model.offers().find(o => o.offerId === offerId)
+      if (!offer) throw new Error(`no offer ${offerId}`)
+      return offer.productId
+    }
+  }
+}
+
+/** The embedded JSON of a service error string. */
+export function errorDetail(reply: ApiReply): {
+  faultCode: number
+  data: Record<string, string[]>
+} {
+  const text = reply.body as string
+  return JSON.parse(text.slice(text.indexOf('{'), text.lastIndexOf('}') + 1))
+}

@@ -1,0 +1,175 @@
+/**
+ * Modules, branches and draft instances (ingestion-v1.md §3.2): each module has one offer-level
+ * branch (no `variantID`) and, for Listing, Package and Availability, one per plan. A branch points
+ * at a draft instance that holds the module's resources.
+ */
+import type { Route } from './contract.js'
+import { ApiError } from './errors.js'
+import { newResourceId } from './ids.js'
+import { collection, etagNow, findProduct, sameId, type Model } from './model.js'
+import * as defaults from './resource-defaults.js'
+import {
+  MODULES,
+  type Draft,
+  type InstanceKind,
+  type Json,
+  type Module,
+  type ProductRecord
+} from './store.js'
+
+/** [PCC] names the reseller draft `{productId}-ResellerInstance`; used as its first instance id. */
+export const resellerInstanceId = (productId: string): string => `${productId}-ResellerInstance`
+
+export function addResource(
+  model: Model,
+  record: ProductRecord,
+  kind: InstanceKind,
+  instanceID: string,
+  body: Json
+): Json {
+  const stored = { ...body, '@odata.etag': etagNow(model), id: newResourceId() }
+  record.resources.push({ kind, instanceID, body: stored })
+  return stored
+}
+
+function addDraft(record: ProductRecord, module: Module, variantID?: string): string {
+  const instanceID =
+    module === 'ResellerConfiguration' ? resellerInstanceId(record.productId) : newResourceId()
+  record.drafts.push(
+    variantID === undefined ? { module, instanceID } : { module, variantID, instanceID }
+  )
+  return instanceID
+}
+
+export function createOfferDrafts(
+  model: Model,
+  record: ProductRecord,
+  options: { packageType?: string; appVersion?: string }
+): void {
+  const name = String(record.product.name ?? '')
+  addResource(model, record, 'listing', addDraft(record, 'Listing'), defaults.newListing(name))
+  addResource(
+    model,
+    record,
+    'packageConfiguration',
+    addDraft(record, 'Package'),
+    defaults.newOfferPackageConfiguration(record.resourceType, options.packageType)
+  )
+  addResource(
+    model,
+    record,
+    'property',
+    addDraft(record, 'Property'),
+    defaults.newProperty(options.appVersion)
+  )
+  addResource(
+    model,
+    record,
+    'productAvailability',
+    addDraft(record, 'Availability'),
+    defaults.newProductAvailability()
+  )
+  // Reseller configuration exists for Azure Application offers only (ingestion-v1.md §4.1).
+  if (record.resourceType === 'AzureApplication') addDraft(record, 'ResellerConfiguration')
+}
+
+export function createPlanDrafts(model: Model, record: ProductRecord, variant: Json): void {
+  const variantID = String(variant.id)
+  const title = String(variant.friendlyName ?? '')
+  addResource(
+    model,
+    record,
+    'listing',
+    addDraft(record, 'Listing', variantID),
+    defaults.newListing(title)
+  )
+  const subType = variant.subType
+  if (subType === 'solution-template' || subType === 'managed-application') {
+    addResource(
+      model,
+      record,
+      'packageConfiguration',
+      addDraft(record, 'Package', variantID),
+      defaults.newPlanPackageConfiguration(subType)
+    )
+  }
+  addResource(
+    model,
+    record,
+    'featureAvailability',
+    addDraft(record, 'Availability', variantID),
+    defaults.newFeatureAvailability()
+  )
+}
+
+export function removePlanDrafts(record: ProductRecord, variantID: string): void {
+  const gone = new Set(record.drafts.filter(d => d.variantID === variantID).map(d => d.instanceID))
+  record.drafts = record.drafts.filter(d => d.variantID !== variantID)
+  record.resources = record.resources.filter(r => !gone.has(r.instanceID))
+}
+
+export function currentDraft(
+  record: ProductRecord,
+  module: Module,
+  variantID?: string
+): Draft | undefined {
+  return record.drafts.find(
+    d =>
+      d.module === module &&
+      (variantID === undefined
+        ? d.variantID === undefined
+        : d.variantID !== undefined && sameId(d.variantID, variantID))
+  )
+}
+
+/**
+ * Gives every draft a new instance id after a submission (config.rotateDraftInstances; the real
+ * service may do this, ingestion-v1.md §3.2). The draft's resources move to the new instance with
+ * their ids and contents unchanged, so the old instance id no longer resolves: clients must re-read
+ * branches. The reseller draft keeps answering to `{productId}-ResellerInstance` (see submissions).
+ */
+export function rotateDrafts(record: ProductRecord): void {
+  for (const draft of record.drafts) {
+    const next = newResourceId()
+    for (const resource of record.resources) {
+      if (resource.instanceID === draft.instanceID) resource.instanceID = next
+    }
+    draft.instanceID = next
+  }
+}
+
+export function parseModule(text: string): Module {
+  const module = MODULES.find(m => m.toLowerCase() === text.toLowerCase())
+  if (!module) {
+    throw new ApiError(400, `Module "${text}" is not supported.`, {
+      module: [`The value '${text}' is not valid. Known modules: ${MODULES.join(', ')}.`]
+    })
+  }
+  return module
+}
+
+function branchView(draft: Draft): Json {
+  const branch: Json = {
+    resourceType: 'Branch',
+    friendlyName: 'Main',
+    type: 'Main',
+    module: draft.module,
+    currentDraftInstanceID: draft.instanceID
+  }
+  if (draft.variantID !== undefined) branch.variantID = draft.variantID
+  return branch
+}
+
+export function branchRoutes(model: Model): Route[] {
+  return [
+    {
+      method: 'GET',
+      pattern: '/products/{productID}/branches/getByModule(module={module})',
+      handle: request => {
+        const record = findProduct(model, request.params.productID)
+        const module = parseModule(request.params.module)
+        return collection(record.drafts.filter(d => d.module === module).map(branchView))
+      }
+    }
+  ]
+}

@@ -1,0 +1,69 @@
+/**
+ * Package configurations, properties and availabilities: draft-instance resources with their
+ * module-specific rules (ingestion-v1.md §3.7, §3.8).
+ */
+import type { ApiRequest, Route } from './contract.js'
+import { badRequest } from './errors.js'
+import type { Model } from './model.js'
+import { instanceResourceRoutes } from './instance-resources.js'
+import type { Json, ProductRecord } from './store.js'
+
+/** Every `packageReferences[].value` must name a package of this product (else 400). */
+function checkPackageReferences(record: ProductRecord, body: Json): void {
+  const references = body.packageReferences
+  if (references === undefined) return
+  if (!Array.isArray(references))
+    throw badRequest('PackageReferences', 'packageReferences must be an array.')
+  for (const reference of references as Json[]) {
+    const id = reference?.value
+    const known = record.packages.some(p => typeof id === 'string' && p.body.id === id)
+    if (!known) {
+      throw badRequest('PackageReferences', `Package ${String(id)} does not exist in this product.`)
+    }
+  }
+}
+
+/** Feature availabilities omit these unless `$expand` names them ([S], §3.8). */
+const EXPANDABLE = ['marketStates', 'priceSchedules', 'trial']
+
+function featureAvailabilityView(body: Json, request: ApiRequest): Json {
+  const expand = (request.query.get('$expand') ?? '').split(',').map(s => s.trim().toLowerCase())
+  const view = { ...body }
+  for (const key of EXPANDABLE) if (!expand.includes(key.toLowerCase())) delete view[key]
+  return view
+}
+
+export function moduleResourceRoutes(model: Model): Route[] {
+  return [
+    ...instanceResourceRoutes(model, {
+      kind: 'packageConfiguration',
+      label: 'PackageConfiguration',
+      byInstanceSegment: 'packageConfigurations',
+      itemSegment: 'packageconfigurations',
+      idParam: 'packageConfigurationID',
+      validate: checkPackageReferences
+    }),
+    ...instanceResourceRoutes(model, {
+      kind: 'property',
+      label: 'Property',
+      byInstanceSegment: 'properties',
+      itemSegment: 'properties',
+      idParam: 'propertyID'
+    }),
+    ...instanceResourceRoutes(model, {
+      kind: 'productAvailability',
+      label: 'ProductAvailability',
+      byInstanceSegment: 'productAvailabilities',
+      itemSegment: 'productavailabilities',
+      idParam: 'productAvailabilityID'
+    }),
+    ...instanceResourceRoutes(model, {
+      kind: 'featureAvailability',
+      label: 'FeatureAvailability',
+      byInstanceSegment: 'featureAvailabilities',
+      itemSegment: 'featureavailabilities',
+      idParam: 'featureAvailabilityID',
+      view: featureAvailabilityView
+    })
+  ]
+}

@@ -1,0 +1,163 @@
+/** Products and their setup (ingestion-v1.md §3.1). */
+import type { Route } from './contract.js'
+import { ApiError, badRequest } from './errors.js'
+import { newGuid } from './ids.js'
+import {
+  bodyObject,
+  created,
+  findProduct,
+  noContent,
+  ok,
+  productPath,
+  type Model
+} from './model.js'
+import { matchesFilter, parseFilter } from './odata-filter.js'
+import { page } from './paging.js'
+import { createOfferDrafts } from './drafts.js'
+import { newResellerConfiguration } from './resource-defaults.js'
+import type { Json, ProductRecord } from './store.js'
+
+export interface NewProduct {
+  resourceType: string
+  name: string
+  offerId: string
+  /** Business Central setup's `packageType`. */
+  packageType?: string
+  /** Business Central: the Property draft's starting `appVersion`. */
+  appVersion?: string
+}
+
+export function createProduct(model: Model, input: NewProduct): ProductRecord {
+  const productId = newGuid()
+  const isBusinessCentral = input.resourceType === 'AzureDynamics365BusinessCentral'
+  const record: ProductRecord = {
+    ordinal: model.store.nextOrdinal++,
+    productId,
+    offerId: input.offerId,
+    resourceType: input.resourceType,
+    product: {
+      resourceType: input.resourceType,
+      name: input.name,
+      externalIDs: [{ type: 'AzureOfferId', value: input.offerId }],
+      isModularPublishing: true,
+      id: productId
+    },
+    setup: {
+      resourceType: 'AzureProductSetup',
+      sellingOption: 'ListAndSell',
+      trialUri: '',
+      enableTestDrive: false,
+      channelStates: [{ type: 'Reseller', value: 'Enabled' }],
+      ...(isBusinessCentral ? { packageType: input.packageType ?? 'AddOn' } : {})
+    },
+    variants: [],
+    drafts: [],
+    resources: [],
+    images: [],
+    packages: [],
+    reseller: newResellerConfiguration(),
+    submissions: [],
+    releaseCount: 0
+  }
+  createOfferDrafts(model, record, { packageType: input.packageType, appVersion: input.appVersion })
+  model.store.products.push(record)
+  return record
+}
+
+/** The offer id from `externalIDs`, accepting any casing of names and of `AzureOfferId` (§3.1). */
+function offerIdOf(body: Json): string {
+  // The spec has both `externalIds` and `externalIDs`; the service binds either (§3.1).
+  const key = Object.keys(body).find(k => k.toLowerCase() === 'externalids')
+  const list = key === undefined ? undefined : body[key]
+  const ids = Array.isArray(list) ? (list as Json[]) : []
+  const offer = ids.find(i => typeof i.type === 'string' && i.type.toLowerCase() === 'azureofferid')
+  if (typeof offer?.value !== 'string' || offer.value === '') {
+    throw badRequest('ExternalIDs', 'An ExternalID of type AzureOfferId is required.')
+  }
+  return offer.value
+}
+
+function listProducts(model: Model, filterText: string | null): ProductRecord[] {
+  if (filterText === null || filterText.trim() === '') return model.store.products
+  const filter = parseFilter(filterText)
+  return model.store.products.filter(p =>
+    matchesFilter(filter, p.product, ['resourceType', 'externalIDs'])
+  )
+}
+
+export function productRoutes(model: Model): Route[] {
+  return [
+    {
+      method: 'GET',
+      pattern: '/products',
+      handle: request =>
+        page(
+          model,
+          request,
+          listProducts(model, request.query.get('$filter')),
+          'v1.0/ingestion/products',
+          p => p.product
+        )
+    },
+    {
+      method: 'POST',
+      pattern: '/products',
+      handle: request => {
+        const body = bodyObject(request)
+        const offerId = offerIdOf(body)
+        if (model.store.products.some(p => p.offerId === offerId)) {
+          throw new ApiError(409, `An offer with id ${offerId} already exists.`, {
+            ExternalIDs: [`The offer id ${offerId} is already in use.`]
+          })
+        }
+        // A client-sent `id` is ignored: the service assigns a GUID (catalogue §8).
+        const record = createProduct(model, {
+          resourceType: String(body.resourceType),
+          name: typeof body.name === 'string' ? body.name : offerId,
+          offerId
+        })
+        return created(productPath(model, record.productId), record.product)
+      }
+    },
+    {
+      method: 'GET',
+      pattern: '/products/{productID}',
+      handle: request => ok(findProduct(model, request.params.productID).product)
+    },
+    {
+      method: 'DELETE',
+      pattern: '/products/{productID}',
+      handle: request => {
+        const record = findProduct(model, request.params.productID)
+        model.store.products = model.store.products.filter(p => p !== record)
+        return noContent()
+      }
+    },
+    {
+      method: 'GET',
+      pattern: '/products/{productID}/setup',
+      handle: request => ok(findProduct(model, request.params.productID).setup)
+    },
+    {
+      method: 'POST',
+      pattern: '/products/{productID}/setup',
+      // Answers 200, not the spec's 201, and carries no etag (catalogue §8).
+      handle: request => {
+        const record = findProduct(model, request.params.productID)
+        const body = bodyObject(request)
+        const setup: Json = {
+          resourceType: 'AzureProductSetup',
+          sellingOption: body.sellingOption ?? record.setup.sellingOption,
+          trialUri: body.trialUri ?? record.setup.trialUri,
+          enableTestDrive: body.enableTestDrive ?? record.setup.enableTestDrive,
+          channelStates: body.channelStates ?? record.setup.channelStates
+        }
+        if (record.resourceType === 'AzureDynamics365BusinessCentral') {
+          setup.packageType = body.packageType ?? record.setup.packageType
+        }
+        record.setup = setup
+        return ok(setup)
+      }
+    }
+  ]
+}

@@ -1,0 +1,183 @@
+/**
+ * One request to /v1.0/ingestion/...: body → JSON → faults → auth → spec validation → route →
+ * the model's handler → reply. Each step that refuses answers as the service would, and the
+ * outcome goes to the request log.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { ApiMethod, ApiReply, ApiRequest } from '../api/contract.js'
+import { serviceError } from '../api/errors.js'
+import type { RequestLogEntry } from '../request-log.js'
+import { applyFaults } from './faults-on-wire.js'
+import { BodyTooLarge, MAX_BODY_BYTES, parseJson, readBody, sendReply } from './http.js'
+import type { Runtime } from './runtime.js'
+
+export const API_PREFIX = '/v1.0/ingestion'
+
+type Outcome = Pick<RequestLogEntry, 'status' | 'requestId' | 'validation' | 'errors' | 'fault'>
+
+export async function handleApiRequest(
+  rt: Runtime,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL
+): Promise<Outcome> {
+  const method = (req.method ?? 'GET').toUpperCase()
+  const reply = (r: ApiReply, extra: Partial<Outcome> = {}): Outcome => ({
+    status: r.status,
+    requestId: sendReply(res, r),
+    validation: 'skipped',
+    ...extra
+  })
+
+  let raw: Buffer
+  try {
+    raw = await readBody(req)
+  } catch (error) {
+    if (!(error instanceof BodyTooLarge)) throw error
+    res.setHeader('connection', 'close')
+    return reply(serviceError(413, `The request body is larger than ${MAX_BODY_BYTES} bytes.`))
+  }
+
+  const fault = await applyFaults(
+    rt.faults.onRequest({ method, path: url.pathname, scope: 'api' }),
+    res
+  )
+  if (fault.answered) {
+    return {
+      status: fault.status ?? 0,
+      requestId: fault.requestId ?? '',
+      validation: 'skipped',
+      fault: fault.label
+    }
+  }
+  const faultLabel = fault.label
+  if (rt.faults.take('token-expiry')) rt.entra.expireAllTokens()
+
+  const bearer = rt.entra.verifyBearer(req.headers.authorization)
+  if (!bearer.ok) {
+    // The evidence has no recorded 401 from the Ingestion API: the body follows the service's
+    // error-string convention and the header follows RFC 6750, which Azure front ends send.
+    return reply(
+      {
+        ...serviceError(401, 'Unauthorized. The access token is missing, invalid or expired.'),
+        headers: {
+          'WWW-Authenticate': `Bearer error="invalid_token", error_description="${bearer.error.replace(/"/g, "'")}"`
+        }
+      },
+      { fault: faultLabel }
+    )
+  }
+
+  let path: string
+  let body: unknown
+  try {
+    path = decodeURIComponent(url.pathname.slice(API_PREFIX.length)) || '/'
+  } catch {
+    return reply(serviceError(400, 'The request path is not valid percent-encoding.'), {
+      fault: faultLabel
+    })
+  }
+  try {
+    body = parseJson(raw)
+  } catch (error) {
+    return reply(
+      serviceError(400, 'Request validation failed.', {
+        body: [`not valid JSON: ${(error as Error).message}`]
+      }),
+      { validation: 'failed', errors: ['body: not valid JSON'], fault: faultLabel }
+    )
+  }
+
+  const headers = lowerCaseHeaders(req)
+  const checked = rt.validator.validate({ method, path, query: url.searchParams, headers, body })
+  if (!checked.ok) {
+    const status =
+      checked.failure === 'unknown-path'
+        ? 404
+        : checked.failure === 'method-not-allowed'
+          ? 405
+          : 400
+    const message =
+      status === 404
+        ? 'Resource not found.'
+        : status === 405
+          ? 'Method not allowed.'
+          : 'Request validation failed.'
+    return reply(serviceError(status, message, groupErrors(checked.errors)), {
+      validation: 'failed',
+      errors: checked.errors,
+      fault: faultLabel
+    })
+  }
+
+  const found = rt.router.match(method, path)
+  if (found.kind !== 'found') {
+    // The spec knows the operation but the model does not emulate it (or only other methods).
+    const r =
+      found.kind === 'method-not-allowed'
+        ? serviceError(405, `Method not allowed. Allowed: ${found.allowed.join(', ')}.`)
+        : serviceError(
+            404,
+            `The emulator does not model ${checked.operation ?? `${method} ${path}`}.`
+          )
+    return reply(r, { validation: 'ok', fault: faultLabel })
+  }
+
+  const request: ApiRequest = {
+    method: method as ApiMethod,
+    path,
+    params: canonicalParams(found.params, checked.params ?? {}),
+    query: url.searchParams,
+    headers,
+    body: checked.body
+  }
+  const answer = await found.route.handle(request, rt.context)
+  const outcome = reply(answer, { validation: 'ok', fault: faultLabel })
+  if (rt.checkReplies) {
+    const replyCheck = rt.validator.validateReply(
+      { method, path },
+      { status: answer.status, body: answer.body }
+    )
+    if (!replyCheck.ok) {
+      outcome.errors = replyCheck.errors
+      rt.logLine(
+        `reply of ${method} ${url.pathname} does not match the spec: ${replyCheck.errors.join('; ')}`
+      )
+    }
+  }
+  return outcome
+}
+
+function lowerCaseHeaders(req: IncomingMessage): Record<string, string | undefined> {
+  const headers: Record<string, string | undefined> = {}
+  for (const [name, value] of Object.entries(req.headers)) {
+    headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value
+  }
+  return headers
+}
+
+/** The validator's enum-checked values (module=availability → Availability) win over the raw ones. */
+function canonicalParams(
+  routed: Record<string, string>,
+  validated: Record<string, string>
+): Record<string, string> {
+  const params = { ...routed }
+  for (const name of Object.keys(params)) {
+    const key = Object.keys(validated).find(k => k.toLowerCase() === name.toLowerCase())
+    if (key !== undefined) params[name] = validated[key]
+  }
+  return params
+}
+
+/** `body /resourceType: must be ...` → `{ "body /resourceType": ["must be ..."] }`, the shape of
+ *  the recorded `data` of a 400 (field → messages). */
+function groupErrors(errors: string[]): Record<string, string[]> {
+  const data: Record<string, string[]> = {}
+  for (const error of errors) {
+    const colon = error.indexOf(': ')
+    const [field, message] =
+      colon > 0 ? [error.slice(0, colon), error.slice(colon + 2)] : ['request', error]
+    ;(data[field] ??= []).push(message)
+  }
+  return data
+}

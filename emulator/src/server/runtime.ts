@@ -1,0 +1,31 @@
+/**
+ * What a running emulator is made of, as the request handler and the admin routes see it. The
+ * model, router and Entra are replaced on reset and on a new seed; the rest lives as long as the
+ * process.
+ */
+import type { ApiContext, EmulatorConfig, IngestionModel, Seed } from '../api/contract.js'
+import type { BlobStore } from '../blob/index.js'
+import type { Entra } from '../entra/index.js'
+import type { Faults } from '../faults.js'
+import type { RequestLog } from '../request-log.js'
+import type { SpecValidator } from '../validate/spec.js'
+import type { Router } from './router.js'
+
+export interface Runtime {
+  readonly seed: Seed
+  readonly model: IngestionModel
+  readonly router: Router
+  readonly entra: Entra
+  readonly config: EmulatorConfig
+  readonly context: ApiContext
+  readonly faults: Faults
+  readonly log: RequestLog
+  readonly blob: BlobStore
+  readonly validator: SpecValidator
+  /** Check each API reply against the spec's response schema (--check-replies). */
+  readonly checkReplies: boolean
+  /** A line on stderr (the request log, unexpected errors); silenced by --quiet for requests. */
+  readonly logLine: (line: string) => void
+  /** Fresh model from the seed (a new one when given), empty request log, no faults. */
+  reset(seed?: Seed): void
+}
