@@ -170,6 +170,15 @@ describe('setup', () => {
     expect(reply.status).toBe(200)
     expect(reply.headers).toBeUndefined()
     expect((await h.ok('GET', `/products/${pid}/setup`)).channelStates[0].value).toBe('Disabled')
+    const testDrive = await h.call('POST', `/products/${pid}/setup`, {
+      ...setup,
+      enableTestDrive: true,
+      testDriveType: 'AzureResourceManager'
+    })
+    expect(testDrive.status).toBe(400)
+    expect(errorDetail(testDrive).data).toEqual({
+      FeatureName: ['The field FeatureName is invalid.']
+    })
     const bc = await h.ok('GET', `/products/${h.productId('contoso-bc-connector')}/setup`)
     expect(bc.packageType).toBe('AddOn')
   })

@@ -94,8 +94,13 @@ describe('submission lifecycle', () => {
     expect(promoted.status).toBe(200)
     expect((promoted.body as Wire).targetEnvironment).toBe('live')
     expect(await status(h, pid, created.id)).toBe('Published/Publishing/Running')
+    expect(
+      (await h.ok('GET', `/products/${pid}/submissions/${created.id}`)).publishedTimeInUtc
+    ).toBeNull()
     h.advance(3600)
     expect(await status(h, pid, created.id)).toBe('Published/InStore/Completed')
+    const live = await h.ok('GET', `/products/${pid}/submissions/${created.id}`)
+    expect(live.publishedTimeInUtc).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/)
 
     const details = (
       await h.ok('GET', `/products/${pid}/submissions/${created.id}/workflowdetails`)

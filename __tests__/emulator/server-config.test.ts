@@ -108,8 +108,8 @@ describe('seed', () => {
     [
       'a credential without audiences',
       s =>
-        delete (s.apps as { federatedCredentials: object[] }[])[0].federatedCredentials[0]
-          .audiences,
+        delete (s.apps as { federatedCredentials: { audiences?: string[] }[] }[])[0]
+          .federatedCredentials[0].audiences,
       'apps[0].federatedCredentials[0].audiences must be a list'
     ],
     [

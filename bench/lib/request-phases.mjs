@@ -28,15 +28,26 @@ export function countPhases(entries) {
   return counts
 }
 
-/** The action's own per-phase counts from its job summary, when the summary has them. */
+/**
+ * The action's own per-phase counts from its job summary (a Markdown table whose header row names
+ * the phases and whose next data row holds the numbers), when the summary has one.
+ */
 export function countsFromSummary(summary) {
-  const counts = {}
-  for (const phase of PHASES) {
-    const match = new RegExp(
-      `<t[dh]>\\s*${phase}\\s*</t[dh]>\\s*<td>\\s*(\\d+)|\\|\\s*${phase}\\s*\\|\\s*(\\d+)`,
-      'i'
-    ).exec(summary)
-    if (match) counts[phase] = Number(match[1] ?? match[2])
+  const lines = summary.split('\n')
+  const cells = line =>
+    line
+      .trim()
+      .replace(/^\||\|$/g, '')
+      .split('|')
+      .map(c => c.trim().toLowerCase())
+  for (let i = 0; i + 2 < lines.length; i++) {
+    const header = cells(lines[i])
+    if (!PHASES.every(phase => header.includes(phase))) continue
+    const values = cells(lines[i + 2])
+    const counts = Object.fromEntries(
+      PHASES.map(phase => [phase, Number(values[header.indexOf(phase)])])
+    )
+    if (PHASES.every(phase => Number.isInteger(counts[phase]))) return counts
   }
-  return Object.keys(counts).length === PHASES.length ? counts : undefined
+  return undefined
 }

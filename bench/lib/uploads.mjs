@@ -95,6 +95,8 @@ async function singlePut(sasUrl, file) {
   return {
     ok: status === '201',
     status: Number(status) || undefined,
+    // curl's own failure, e.g. `option --data-binary: out of memory` when it cannot buffer the file.
+    error: Number(status) ? undefined : run.stderr.trim().split('\n')[0],
     transferMs: Number(seconds) * 1000,
     wallMs: run.wallMs,
     maxRssKiB: run.maxRssKiB

@@ -145,6 +145,13 @@ export function productRoutes(model: Model): Route[] {
       handle: request => {
         const record = findProduct(model, request.params.productID)
         const body = bodyObject(request)
+        // Recorded: enabling a test drive answered this 400 (catalogue §7). The emulator models no
+        // test drives, so it refuses every request to enable one the same way.
+        if (body.enableTestDrive === true && record.setup.enableTestDrive !== true) {
+          throw new ApiError(400, 'The field FeatureName is invalid.', {
+            FeatureName: ['The field FeatureName is invalid.']
+          })
+        }
         const setup: Json = {
           resourceType: 'AzureProductSetup',
           sellingOption: body.sellingOption ?? record.setup.sellingOption,

@@ -15,7 +15,7 @@ import {
 import { matchesFilter, parseFilter } from './odata-filter.js'
 import { rotateDrafts } from './drafts.js'
 import { checkSubmissionRequest } from './submission-checks.js'
-import { reports, submissionStatus, workflowDetails } from './submission-lifecycle.js'
+import { reports, submissionStatus, timeline, workflowDetails } from './submission-lifecycle.js'
 import type { Json, ProductRecord, SubmissionRecord } from './store.js'
 
 /** Validation item of a failure forced by the `validation-failed` fault (code inferred). */
@@ -35,6 +35,7 @@ function findSubmission(record: ProductRecord, id: string): SubmissionRecord {
 function submissionView(model: Model, s: SubmissionRecord, withPublishOption: boolean): Json {
   const now = model.context.now()
   const status = submissionStatus(model.context, s, now)
+  const live = timeline(model.context, s).liveAt
   return {
     resourceType: 'Submission',
     state: status.state,
@@ -43,7 +44,7 @@ function submissionView(model: Model, s: SubmissionRecord, withPublishOption: bo
     resources: s.resources,
     variantResources: s.variantResources,
     ...(withPublishOption && s.publishOption ? { publishOption: s.publishOption } : {}),
-    publishedTimeInUtc: status.substate === 'InStore' ? new Date(now).toISOString() : null,
+    publishedTimeInUtc: live === undefined || now < live ? null : new Date(live).toISOString(),
     pendingUpdateInfo: status.pendingUpdateInfo,
     extendedProperties: [],
     releaseNumber: s.releaseNumber,
