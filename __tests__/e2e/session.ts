@@ -45,19 +45,19 @@ export async function startSession(args: string[] = []): Promise<Session> {
         'timeout-minutes': '5',
         ...overrides
       }),
-    requests: async () => listOf<LoggedRequest>(await json('/_emulator/requests')),
-    state: async () => (await json('/_emulator/state')) as Record<string, unknown>,
+    requests: async () => listOf<LoggedRequest>(await json('/requests')),
+    state: async () => (await json('/state')) as Record<string, unknown>,
     setFaults: async spec => {
-      await json('/_emulator/faults', {
+      await json('/faults', {
         method: 'PUT',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ spec })
       })
     },
     reset: async () => {
-      await json('/_emulator/reset', { method: 'POST' })
+      await json('/reset', { method: 'POST' })
     },
-    secrets: async () => strings(await json('/_emulator/secrets')).filter(s => s.length >= 8),
+    secrets: async () => strings(await json('/secrets')).filter(s => s.length >= 8),
     stop: () => emulator.stop()
   }
 }

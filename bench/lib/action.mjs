@@ -86,5 +86,5 @@ export function firstError(run) {
   const line = run.stdout.split('\n').find(l => l.startsWith('::error'))
   return (line ?? run.stderr.trim().split('\n')[0] ?? '')
     .replace(/^::error[^:]*::/, '')
-    .slice(0, 200)
+    .slice(0, 400)
 }

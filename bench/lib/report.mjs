@@ -55,7 +55,9 @@ export function tableRows(results) {
       demo.ok ? `status ${demo.status}` : `FAILED: ${demo.error}`
     ])
     // The blob front is a separate server outside the emulator's request log.
-    const fromLog = PHASES.map(p => (p === 'upload' && demo.fromLog[p] === 0 ? '–' : demo.fromLog[p]))
+    const fromLog = PHASES.map(p =>
+      p === 'upload' && demo.fromLog[p] === 0 ? '–' : demo.fromLog[p]
+    )
     rows.push([
       '2 demo publish',
       `requests ${PHASES.join(' / ')} (emulator log)`,
