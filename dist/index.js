@@ -83705,7 +83705,7 @@ function abortOnSignals() {
     let grace;
     const onSignal = (name) => {
         const reason = new PublishError('CANCELLED', `The run was cancelled (${name}).`, {
-            hint: 'Re-running continues where it stopped: processed packages are reused and a submission already made from these drafts is adopted.'
+            hint: 'Re-running picks up from there: processed packages are reused, and an in-progress submission of the same release is adopted when it can be recognised (otherwise use `on-conflict: wait`).'
         });
         if (run.signal.aborted) {
             requests.abort(reason);
@@ -89234,7 +89234,7 @@ async function report(sink, summary) {
         for (const e of offer.errors)
             annotate(sink, e, summary.workspace, offer.offerId);
         if (offer.stoppedAt) {
-            sink.warning(`[${offer.offerId}] Stopped before ${offer.stoppedAt}. Re-running continues from there: processed packages are reused and a submission already made from these drafts is adopted.`);
+            sink.warning(`[${offer.offerId}] Stopped before ${offer.stoppedAt}. Re-running picks up from there: processed packages are reused, and an in-progress submission of the same release is adopted when it can be recognised (otherwise set on-conflict: wait).`);
         }
     }
     const outputs = outputValues(summary.offers);
@@ -90094,7 +90094,7 @@ class OfferRun {
             this.result.stoppedAt = step;
             throw new PublishError('CANCELLED', `Cancelled before: ${step}.`, {
                 offerId: this.offer.offerId,
-                hint: 'Nothing half-written was left behind; re-running picks up from here (processed packages are reused and an in-progress submission of these drafts is adopted).'
+                hint: 'Nothing half-written was left behind. Re-running picks up from there: processed packages are reused, and an in-progress submission of the same release is adopted when it can be recognised (otherwise use `on-conflict: wait`).'
             });
         }
     }
@@ -90913,7 +90913,8 @@ function outcomeOf(s, target) {
  *    allows it, ingestion-v1.md §3.2), its Package drafts reference the very packages, with the
  *    same versions, that ours do. Package ids are unique per upload and the packages were matched
  *    by file name, so a submission that passes this made the same release from the same files.
- * A draft instance the service no longer serves counts as "not ours": a conflict is reported.
+ * A draft instance the service no longer serves (the emulator's rotation drops old instances) cannot
+ * prove anything, so it counts as "not ours": a conflict is reported rather than a guess adopted.
  */
 
 
@@ -91154,7 +91155,7 @@ async function publishOffer(run) {
         if (!isPublishError(error) && error instanceof Error && error.stack)
             run.deps.debug(redact(error.stack));
         if (isPublishError(error) && error.code === 'CANCELLED')
-            run.result.stoppedAt ??= `the step after: ${run.lastActivity}`;
+            run.result.stoppedAt ??= `the next step (after: ${run.lastActivity})`;
     }
     return run.result;
 }

@@ -14,7 +14,7 @@ const root = resolve(fileURLToPath(new URL('..', import.meta.url)))
 const target = process.env.DEMO_TARGET ?? 'live'
 
 function startEmulator() {
-  const child = spawn(process.execPath, [join(root, 'build/emulator/main.js'), '--port', '0'], {
+  const child = spawn(process.execPath, [join(root, 'build/emulator/main.js'), '--port', '0', '--quiet'], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit']
   })
@@ -48,6 +48,20 @@ function parseOutputFile(text) {
   return outputs
 }
 
+/**
+ * Shows a line of the action's stdout as the runner's log would: masks and debug lines are consumed
+ * (debug ones shown with DEMO_DEBUG=1), annotations become readable lines.
+ */
+function renderWorkflowCommand(line) {
+  const command = /^::([a-z-]+)(?: [^:]*)?::(.*)$/.exec(line)
+  if (!command) return line
+  const [, name, message] = command
+  if (name === 'debug') return process.env.DEMO_DEBUG ? `  debug: ${message}` : undefined
+  if (name === 'error' || name === 'warning' || name === 'notice') return `${name}: ${message}`
+  if (name === 'group') return `> ${message}`
+  return undefined
+}
+
 const { child, ready } = await startEmulator()
 const work = mkdtempSync(join(tmpdir(), 'marketplace-demo-'))
 const files = { output: join(work, 'output'), summary: join(work, 'summary.md'), env: join(work, 'env') }
@@ -78,7 +92,15 @@ console.log(`emulator ready at ${ready.origin}; publishing examples/marketplace.
 let code = 1
 try {
   code = await new Promise(done => {
-    const action = spawn(process.execPath, [join(root, 'dist/index.js')], { cwd: root, env, stdio: 'inherit' })
+    const action = spawn(process.execPath, [join(root, 'dist/index.js')], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'pipe', 'inherit']
+    })
+    createInterface({ input: action.stdout }).on('line', line => {
+      const shown = renderWorkflowCommand(line)
+      if (shown !== undefined) console.log(shown)
+    })
     action.once('exit', c => done(c ?? 1))
   })
   console.log('\n--- outputs ---')

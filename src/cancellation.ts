@@ -21,7 +21,7 @@ export function abortOnSignals(): Cancellation {
   let grace: NodeJS.Timeout | undefined
   const onSignal = (name: NodeJS.Signals): void => {
     const reason = new PublishError('CANCELLED', `The run was cancelled (${name}).`, {
-      hint: 'Re-running continues where it stopped: processed packages are reused and a submission already made from these drafts is adopted.'
+      hint: 'Re-running picks up from there: processed packages are reused, and an in-progress submission of the same release is adopted when it can be recognised (otherwise use `on-conflict: wait`).'
     })
     if (run.signal.aborted) {
       requests.abort(reason)

@@ -1,42 +1,49 @@
 /**
  * Another submission in progress: `on-conflict: fail` stops with its id and state, `wait` waits
- * for it and then submits, and a re-run of the same drafts adopts its own earlier submission.
- * The first run (`wait: false`) leaves a submission in progress; the second publishes another
- * version so its drafts differ.
+ * for it and then submits, and a re-run of the same release adopts its own earlier submission.
+ * The first run (`wait: false`) leaves a submission in progress; the others publish another
+ * version (so their drafts differ) or the same one again.
  */
-import { afterEach, beforeEach, expect, it } from '@jest/globals'
-import { runAction } from '../helpers/runner.js'
+import { afterEach, expect, it } from '@jest/globals'
+import { runAction, type RunResult } from '../helpers/runner.js'
 import { annotations } from './annotations.js'
 import { startSession, type Session } from './session.js'
 import { offerState } from './state.js'
 import { createWorkspace } from './workspace.js'
 
-let session: Session
-let workspace: string
-let first: Awaited<ReturnType<typeof runAction>>
-beforeEach(async () => {
-  // Slow enough that the first submission is still in progress when the second run looks.
-  session = await startSession(['--speed', '600'])
-  workspace = createWorkspace(['contoso-bc-connector'])
-  first = await runAction(session.env({ wait: 'false' }), { workspace })
-  expect(first.outputs.status).toBe('submitted')
-})
+let session: Session | undefined
 afterEach(async () => {
-  await session.stop()
+  await session?.stop()
+  session = undefined
 })
 
+/** An emulator slow enough (certification ~6 s) that the first submission is still in progress. */
+async function firstRunInProgress(
+  args: string[] = []
+): Promise<{ workspace: string; first: RunResult }> {
+  session = await startSession(['--speed', '600', ...args])
+  const workspace = createWorkspace(['contoso-analytics'])
+  const first = await runAction(session.env({ wait: 'false' }), { workspace })
+  expect(first.outputs.status).toBe('submitted')
+  return { workspace, first }
+}
+
 it('fails with SUBMISSION_CONFLICT naming the submission when on-conflict is fail', async () => {
-  const run = await runAction(session.env(), { workspace, ref: 'refs/tags/v1.2.4' })
+  const { workspace, first } = await firstRunInProgress()
+  const run = await runAction(session!.env(), { workspace, ref: 'refs/tags/v1.2.4' })
   expect(run.code).toBe(1)
   const [error] = annotations(run.stdout).filter(a => a.level === 'error')
   expect(error.properties.title).toContain('SUBMISSION_CONFLICT')
   expect(error.message).toContain(first.outputs['submission-id'])
   expect(error.message).toContain('on-conflict: wait')
-  expect(offerState(await session.state(), first.outputs['product-id']).submissions).toHaveLength(1)
+  expect(offerState(await session!.state(), first.outputs['product-id']).submissions).toHaveLength(
+    1
+  )
 })
 
 it('waits for the other submission, then submits its own, when on-conflict is wait', async () => {
-  const run = await runAction(session.env({ 'on-conflict': 'wait' }), {
+  const { workspace, first } = await firstRunInProgress()
+  const run = await runAction(session!.env({ 'on-conflict': 'wait' }), {
     workspace,
     ref: 'refs/tags/v1.2.4',
     timeoutMs: 100_000
@@ -45,11 +52,30 @@ it('waits for the other submission, then submits its own, when on-conflict is wa
   expect(run.outputs.status).toBe('preview')
   expect(run.outputs['submission-id']).not.toBe(first.outputs['submission-id'])
   expect(run.stdout).toContain(`waiting for submission ${first.outputs['submission-id']}`)
+  expect(offerState(await session!.state(), first.outputs['product-id']).submissions).toHaveLength(
+    2
+  )
 }, 120_000)
 
-it('adopts its own in-progress submission when re-run with the same drafts', async () => {
-  const run = await runAction(session.env(), { workspace, timeoutMs: 100_000 })
+it('adopts its own in-progress submission when re-run with the same release', async () => {
+  // Draft instance ids kept after a submission: the submission lists the very drafts re-read now.
+  const { workspace, first } = await firstRunInProgress(['--no-rotate-drafts'])
+  const run = await runAction(session!.env(), { workspace, timeoutMs: 100_000 })
   expect(run.code).toBe(0)
+  expect(run.outputs.status).toBe('preview')
   expect(run.outputs['submission-id']).toBe(first.outputs['submission-id'])
-  expect(offerState(await session.state(), first.outputs['product-id']).submissions).toHaveLength(1)
+  expect(offerState(await session!.state(), first.outputs['product-id']).submissions).toHaveLength(
+    1
+  )
 }, 120_000)
+
+it('reports a conflict rather than guess when rotated drafts leave the submission unprovable', async () => {
+  // The emulator's default: drafts get new instance ids and the old ones stop resolving.
+  const { workspace, first } = await firstRunInProgress()
+  const run = await runAction(session!.env(), { workspace })
+  expect(run.code).toBe(1)
+  expect(annotations(run.stdout)[0].message).toContain(first.outputs['submission-id'])
+  expect(offerState(await session!.state(), first.outputs['product-id']).submissions).toHaveLength(
+    1
+  )
+})

@@ -16,7 +16,7 @@ afterAll(async () => {
 })
 
 it('leaks no secret into stdout, stderr, outputs, env or summary', async () => {
-  const workspace = createWorkspace(['contoso-analytics', 'contoso-bc-connector'])
+  const workspace = createWorkspace(['contoso-analytics', 'contoso-managed-ops'])
   const withSecret = await runAction(session.env({ target: 'live' }), { workspace })
   const { oidc } = session.emulator.ready
   const env = session.env({ target: 'draft' })

@@ -39,14 +39,18 @@ describe.each(OFFERS)('%s', offerId => {
     ])
 
     const state = offerState(await session.state(), run.outputs['product-id'])
-    const expectedVersion = offerId === 'contoso-bc-connector' ? undefined : '1.2.3'
-    expect(state.packageConfigurations.length).toBeGreaterThan(0)
-    for (const config of state.packageConfigurations) {
+    // Azure Applications configure packages per plan; Business Central on the offer.
+    const businessCentral = offerId === 'contoso-bc-connector'
+    const configs = state.packageConfigurations.filter(
+      c => (c.variantID === undefined) === businessCentral
+    )
+    expect(configs).toHaveLength(offerId === 'contoso-analytics' ? 2 : 1)
+    for (const config of configs) {
       const referenced = state.packages.filter(p => config.packageReferences.includes(p.id))
       expect(referenced.length).toBeGreaterThan(0)
       for (const pkg of referenced)
         expect(pkg).toEqual(expect.objectContaining({ uploaded: true, validationItems: [] }))
-      if (expectedVersion) expect(config.version).toBe(expectedVersion)
+      if (!businessCentral) expect(config.version).toBe('1.2.3')
     }
     if (target === 'draft') {
       expect(run.outputs['submission-id']).toBe('')

@@ -6,8 +6,12 @@
  */
 export interface OfferState {
   packages: Array<{ id: string; fileName: string; uploaded: boolean; validationItems: unknown[] }>
-  /** The technical configurations of the product's current Package drafts. */
-  packageConfigurations: Array<{ version?: string; packageReferences: string[] }>
+  /** The technical configurations of the product's current Package drafts (`variantID` on plan ones). */
+  packageConfigurations: Array<{
+    variantID?: string
+    version?: string
+    packageReferences: string[]
+  }>
   submissions: Array<{ id: string; releaseNumber: number; promoted: boolean }>
 }
 
@@ -17,8 +21,10 @@ export function offerState(state: Json, productId: string): OfferState {
   const products = (state.products ?? []) as Json[]
   const product = products.find(p => p.productId === productId)
   if (!product) throw new Error(`product ${productId} is not in the emulator state`)
-  const drafts = product.drafts as Array<{ module: string; instanceID: string }>
-  const packageDrafts = new Set(drafts.filter(d => d.module === 'Package').map(d => d.instanceID))
+  const drafts = product.drafts as Array<{ module: string; instanceID: string; variantID?: string }>
+  const packageDrafts = new Map(
+    drafts.filter(d => d.module === 'Package').map(d => [d.instanceID, d.variantID])
+  )
   const resources = product.resources as Array<{ kind: string; instanceID: string; body: Json }>
   return {
     packages: (
@@ -32,6 +38,7 @@ export function offerState(state: Json, productId: string): OfferState {
     packageConfigurations: resources
       .filter(r => r.kind === 'packageConfiguration' && packageDrafts.has(r.instanceID))
       .map(r => ({
+        variantID: packageDrafts.get(r.instanceID),
         version: r.body.version as string | undefined,
         packageReferences: ((r.body.packageReferences as Array<{ value: string }>) ?? []).map(
           ref => ref.value

@@ -26,7 +26,9 @@ it.each([
   expect(run.code).toBe(1)
   expect(run.outputs.status).toBe('failed')
   expect(run.outputs['submission-id']).not.toBe('')
-  const errors = annotations(run.stdout).filter(a => a.level === 'error')
+  const errors = annotations(run.stdout).filter(
+    a => a.level === 'error' && !a.message.startsWith('Marketplace publish failed')
+  )
   expect(errors[0].message).toContain(`failed (${state})`)
   expect(errors.length).toBeGreaterThan(1)
   expect(run.summary).toContain('### Errors')

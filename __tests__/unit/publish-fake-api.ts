@@ -25,6 +25,8 @@ export interface FakeOptions {
   /** Submission states passed through, one per getSubmission, after creation. */
   submissionPath?: Array<[string, string]>
   packageOutcome?: 'Processed' | 'ProcessFailed'
+  /** A `previewLink` on submission replies (undocumented; passed through when present). */
+  previewLink?: string
   /** Give every draft a new instance id (copying its content) after each submission. */
   rotateDrafts?: boolean
   validations?: ValidationItem[]
@@ -298,7 +300,9 @@ export class FakeIngestion implements IngestionApi {
     } else if (sub.substate === 'Publishing') {
       ;[sub.state, sub.substate] = ['Published', 'InStore']
     }
-    return structuredClone(sub)
+    const reply = structuredClone(sub)
+    if (this.options.previewLink) reply.previewLink = this.options.previewLink
+    return reply
   }
   async createSubmission(productId: string, request: SubmissionCreationRequest) {
     this.writes.push(`POST submission`)

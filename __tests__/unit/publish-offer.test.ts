@@ -44,6 +44,17 @@ describe('publishOffer: Azure Application', () => {
     expect(result.timeline[0].durationMs).toBeGreaterThan(0)
   })
 
+  it('passes through a preview link when the service gives one, and only an https one', async () => {
+    const withLink = seededAzure({
+      previewLink: 'https://azuremarketplace.microsoft.com/preview/x'
+    })
+    expect((await publishOffer(offerRun(withLink.api, azureOffer()).run)).previewLinks).toEqual([
+      'https://azuremarketplace.microsoft.com/preview/x'
+    ])
+    const odd = seededAzure({ previewLink: 'javascript:alert(1)' })
+    expect((await publishOffer(offerRun(odd.api, azureOffer()).run)).previewLinks).toEqual([])
+  })
+
   it('promotes from ReadyToPublish and waits until InStore for target live', async () => {
     const { api } = seededAzure()
     const { run } = offerRun(api, azureOffer(), { target: 'live' })

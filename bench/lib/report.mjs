@@ -120,8 +120,15 @@ function rss(kibibytes) {
   return kibibytes === undefined ? '?' : `${Math.round(kibibytes / 1024)} MiB`
 }
 
-export function textTable(rows) {
+/** The table for the terminal: notes cut to one readable line (the Markdown keeps them whole). */
+export function textTable(fullRows) {
   const header = ['section', 'measure', 'value', 'note']
+  const rows = fullRows.map(([a, b, c, note]) => [
+    a,
+    b,
+    c,
+    note.length > 90 ? `${note.slice(0, 89)}…` : note
+  ])
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map(r => String(r[i]).length)))
   const line = cells => cells.map((c, i) => String(c).padEnd(widths[i])).join('  ')
   return [line(header), line(widths.map(w => '-'.repeat(w))), ...rows.map(line)].join('\n')
@@ -173,7 +180,9 @@ ${table}
    (\`curl --data-binary @file\`, \`x-ms-version: 2018-03-28\`): curl reads the whole file into memory,
    and the blob front refuses a single put over 256 MiB for that version with 413, as Azure does.
    MiB/s is the file size over the transfer time each tool reports (ours: from its first request
-   to the commit; curl: \`time_total\`); peak RSS is the whole process's.
+   to the commit; curl: \`time_total\`); peak RSS is the whole process's. Azurite (in memory, on
+   the same two cores) is the bottleneck and varies from run to run, so MiB/s compares the tools
+   with each other here, not with Azure; the memory figures and the refusals carry over as they are.
 4. **Ten offers.** A seed with ten Azure application offers is loaded into a fresh emulator
    (\`POST /_emulator/seed\`) and a manifest with ten offers (written to \`bench/.work/\`) is
    published to \`live\` with the \`concurrency\` input at 10 and then at 1, each on a fresh emulator.

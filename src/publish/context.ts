@@ -97,7 +97,7 @@ export class OfferRun {
       this.result.stoppedAt = step
       throw new PublishError('CANCELLED', `Cancelled before: ${step}.`, {
         offerId: this.offer.offerId,
-        hint: 'Nothing half-written was left behind; re-running picks up from here (processed packages are reused and an in-progress submission of these drafts is adopted).'
+        hint: 'Nothing half-written was left behind. Re-running picks up from there: processed packages are reused, and an in-progress submission of the same release is adopted when it can be recognised (otherwise use `on-conflict: wait`).'
       })
     }
   }

@@ -30,7 +30,7 @@ export async function publishOffer(run: OfferRun): Promise<OfferResult> {
     if (!isPublishError(error) && error instanceof Error && error.stack)
       run.deps.debug(redact(error.stack))
     if (isPublishError(error) && error.code === 'CANCELLED')
-      run.result.stoppedAt ??= `the step after: ${run.lastActivity}`
+      run.result.stoppedAt ??= `the next step (after: ${run.lastActivity})`
   }
   return run.result
 }

@@ -40,87 +40,100 @@ export interface RunDeps {
 /** Files uploaded at once within one offer. The evidence gives no limit; 4 keeps memory modest. */
 const UPLOAD_CONCURRENCY = 4
 
+/** What a run got to, for the report: filled in step by step, so a failure reports what it has. */
+interface RunState {
+  settings?: Settings
+  transport?: Transport
+  offers: OfferResult[]
+  runErrors: ResultError[]
+}
+
 /** Resolves with the process exit code: 0 success, 1 failure, 2 invalid settings (the CLI's usage error). */
 export async function runPublish(deps: RunDeps): Promise<number> {
-  const { sink, clock } = deps
-  const startedAt = clock.now()
+  const startedAt = deps.clock.now()
   const workspace = deps.env.GITHUB_WORKSPACE || deps.cwd
-  let settings: Settings | undefined
-  let offers: OfferResult[] = []
-  let runErrors: ResultError[] = []
-  let transport: Transport | undefined
-
+  const state: RunState = { offers: [], runErrors: [] }
   try {
-    const parsed: Settings = parseSettings(deps.read, deps.env, deps.cwd)
-    settings = parsed
-    const loaded = await loadManifest(parsed.manifestPath, { version: parsed.version, workspace })
-    const manifest = selectOffers(loaded, parsed.offers)
-    const deadline = startedAt + parsed.timeoutMinutes * 60_000
-    transport = deps.createTransport({
+    await publishRun(deps, state, startedAt, workspace)
+  } catch (error) {
+    state.runErrors = toResultErrors(error)
+    if (error instanceof Error && !(error instanceof PublishError) && error.stack)
+      deps.sink.debug(redact(error.stack))
+  }
+
+  await report(deps.sink, {
+    dryRun: state.settings?.dryRun ?? false,
+    target: state.settings?.target ?? 'preview',
+    status: 'failed',
+    offers: state.offers,
+    runErrors: state.runErrors,
+    counts: state.transport?.counts(),
+    workspace
+  })
+  if (state.runErrors.some(e => e.code === 'INPUT_INVALID')) return 2
+  return state.runErrors.length || state.offers.some(o => o.status === 'failed') ? 1 : 0
+}
+
+async function publishRun(
+  deps: RunDeps,
+  state: RunState,
+  startedAt: number,
+  workspace: string
+): Promise<void> {
+  const { sink, clock } = deps
+  const settings = parseSettings(deps.read, deps.env, deps.cwd)
+  state.settings = settings
+  const loaded = await loadManifest(settings.manifestPath, { version: settings.version, workspace })
+  const manifest = selectOffers(loaded, settings.offers)
+
+  // Nothing has been sent so far: settings and manifest errors never cost a request.
+  const deadline = startedAt + settings.timeoutMinutes * 60_000
+  const debug = (line: string): void => sink.debug(line)
+  const transport = deps.createTransport({
+    clock,
+    signal: deps.requestSignal ?? deps.signal,
+    deadline,
+    log: debug
+  })
+  state.transport = transport
+  const tokens = createTokenProvider({
+    settings,
+    transport,
+    clock,
+    env: deps.env,
+    getIdToken: deps.getIdToken
+  })
+  // Bad credentials fail here, before the first write.
+  await tokens.getToken()
+  const api = createIngestionClient({ baseUrl: settings.apiBaseUrl, transport, tokens, log: debug })
+
+  const progress = createProgressReporter(sink, clock, startedAt)
+  const mode = settings.dryRun ? 'Planning' : 'Publishing'
+  const note = settings.dryRun ? ' (dry run: nothing is written)' : ''
+  sink.info(`${mode} ${manifest.offers.length} offer(s) to ${settings.target}${note}`)
+  state.offers = await publishAll(
+    {
+      api,
+      settings,
       clock,
       signal: deps.signal,
       deadline,
-      log: line => sink.debug(line)
-    })
-    const activeTransport = transport
-    const tokens = createTokenProvider({
-      settings: parsed,
-      transport,
-      clock,
-      env: deps.env,
-      getIdToken: deps.getIdToken
-    })
-    await tokens.getToken()
-    const api = createIngestionClient({
-      baseUrl: parsed.apiBaseUrl,
-      transport,
-      tokens,
-      log: line => sink.debug(line)
-    })
-    const progress = createProgressReporter(sink, clock, startedAt)
-    sink.info(
-      `${parsed.dryRun ? 'Planning' : 'Publishing'} ${manifest.offers.length} offer(s) to ${parsed.target}${parsed.dryRun ? ' (dry run: nothing is written)' : ''}`
-    )
-    offers = await publishAll(
-      {
-        api,
-        settings: parsed,
-        clock,
-        signal: deps.signal,
-        deadline,
-        upload: (file, sasUrl, signal) =>
-          uploadFile({
-            sasUrl,
-            filePath: file.path,
-            size: file.size,
-            transport: activeTransport,
-            log: line => sink.debug(line),
-            clock,
-            signal
-          }),
-        progress: progress.progress,
-        warn: progress.warn,
-        debug: line => sink.debug(line),
-        group: { start: name => sink.startGroup(name), end: () => sink.endGroup() },
-        uploadConcurrency: UPLOAD_CONCURRENCY
-      },
-      manifest.offers
-    )
-  } catch (error) {
-    runErrors = toResultErrors(error)
-    if (error instanceof Error && !(error instanceof PublishError) && error.stack)
-      sink.debug(redact(error.stack))
-  }
-
-  await report(sink, {
-    dryRun: settings?.dryRun ?? false,
-    target: settings?.target ?? 'preview',
-    status: 'failed',
-    offers,
-    runErrors,
-    counts: transport?.counts(),
-    workspace
-  })
-  if (runErrors.some(e => e.code === 'INPUT_INVALID')) return 2
-  return runErrors.length || offers.some(o => o.status === 'failed') ? 1 : 0
+      upload: (file, sasUrl, signal) =>
+        uploadFile({
+          sasUrl,
+          filePath: file.path,
+          size: file.size,
+          transport,
+          log: debug,
+          clock,
+          signal
+        }),
+      progress: progress.progress,
+      warn: progress.warn,
+      debug,
+      group: { start: name => sink.startGroup(name), end: () => sink.endGroup() },
+      uploadConcurrency: UPLOAD_CONCURRENCY
+    },
+    manifest.offers
+  )
 }

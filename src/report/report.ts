@@ -16,7 +16,7 @@ export async function report(sink: ReportSink, summary: RunSummary): Promise<voi
     for (const e of offer.errors) annotate(sink, e, summary.workspace, offer.offerId)
     if (offer.stoppedAt) {
       sink.warning(
-        `[${offer.offerId}] Stopped before ${offer.stoppedAt}. Re-running continues from there: processed packages are reused and a submission already made from these drafts is adopted.`
+        `[${offer.offerId}] Stopped before ${offer.stoppedAt}. Re-running picks up from there: processed packages are reused, and an in-progress submission of the same release is adopted when it can be recognised (otherwise set on-conflict: wait).`
       )
     }
   }

@@ -64,7 +64,8 @@ export const newProperty = (appVersion?: string): Json => ({
   industries: [],
   leveledCategories: {},
   categories: [],
-  submissionVersion: 1,
+  // A string per the spec (Properties.AzureProperty); no recorded reply shows it.
+  submissionVersion: '1',
   ...(appVersion === undefined ? {} : { appVersion }),
   useEnterpriseContract: false,
   termsOfUse: '',

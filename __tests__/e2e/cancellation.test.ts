@@ -1,0 +1,36 @@
+/**
+ * SIGTERM while the run waits for certification: it stops at once, says where it stopped and what
+ * re-running does, reports what it got to (the submission id), and exits 1.
+ */
+import { afterAll, beforeAll, expect, it } from '@jest/globals'
+import { runAction } from '../helpers/runner.js'
+import { annotations } from './annotations.js'
+import { startSession, type Session } from './session.js'
+import { createWorkspace } from './workspace.js'
+
+let session: Session
+beforeAll(async () => {
+  // Certification takes about a minute at this speed: the signal arrives while waiting.
+  session = await startSession(['--speed', '60'])
+})
+afterAll(async () => {
+  await session.stop()
+})
+
+it('stops on SIGTERM, reports where, and exits non-zero', async () => {
+  const started = Date.now()
+  const run = await runAction(session.env(), {
+    workspace: createWorkspace(['contoso-managed-ops']),
+    signalAfter: { ms: 8000, signal: 'SIGTERM' }
+  })
+  expect(Date.now() - started).toBeLessThan(20_000)
+  expect(run.code).toBe(1)
+  expect(run.outputs.status).toBe('failed')
+  expect(run.outputs['submission-id']).not.toBe('')
+  const found = annotations(run.stdout)
+  expect(found.some(a => a.level === 'error' && a.message.includes('cancelled (SIGTERM)'))).toBe(
+    true
+  )
+  expect(found.some(a => a.level === 'warning' && a.message.includes('Stopped before'))).toBe(true)
+  expect(run.summary).toContain('Stopped before')
+})
