@@ -89805,6 +89805,7 @@ var external_node_stream_ = __nccwpck_require__(7075);
 
 
 
+const READ_CHUNK = 1024 * 1024;
 async function putBlob(context) {
     const { sasUrl, size, contentType, clock, progress } = context;
     let countedByAttempt = 0;
@@ -89822,7 +89823,9 @@ async function putBlob(context) {
         });
         // pipeline, not pipe: a read error (file deleted, EACCES) destroys `counter` with that error,
         // which fails the request instead of leaving it waiting for bytes that never come.
-        return (0,external_node_stream_.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(context.filePath), counter, () => { });
+        // 1 MiB reads instead of the default 64 KiB: 16× fewer chunks through the counter and the
+        // socket, which is what keeps a streamed Put Blob on par with a client that sends one buffer.
+        return (0,external_node_stream_.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(context.filePath, { highWaterMark: READ_CHUNK }), counter, () => { });
     };
     await sendExpectingCreated(context, 'Put Blob', {
         method: 'PUT',
@@ -90198,7 +90201,7 @@ async function uploadImage(run, productId, listingId, spec) {
         state: 'PendingUpload',
         order: spec.order
     });
-    const stats = await run.deps.upload(spec.file, created.fileSasUri ?? '', run.deps.signal);
+    const stats = await run.deps.upload(spec.file, created.fileSasUri ?? '');
     run.log(`image ${spec.type}: uploaded ${units_formatBytes(stats.bytes)} in ${(stats.ms / 1000).toFixed(1)} s`);
     // Finish the pair even when cancelled meanwhile: an image left PendingUpload is useless.
     await run.api.putImage(productId, listingId, { ...created, state: 'Uploaded' });
@@ -90538,7 +90541,7 @@ async function publishPackage(run, productId, job, reusable) {
         return planUpload(run, job);
     const pending = await pendingPackage(run, productId, job, reusable);
     run.beforeWrite(`uploading package ${job.label}`);
-    const stats = await run.deps.upload(job.file, pending.fileSasUri ?? '', run.deps.signal);
+    const stats = await run.deps.upload(job.file, pending.fileSasUri ?? '');
     run.log(`package ${job.label}: uploaded ${units_formatBytes(stats.bytes)} in ${(stats.ms / 1000).toFixed(1)} s`);
     // Not interrupted by cancellation: a package left PendingUpload after its bytes are in would
     // only be re-uploaded by the next run.
@@ -91343,81 +91346,89 @@ async function publishAll(deps, offers) {
 const UPLOAD_CONCURRENCY = 4;
 /** Resolves with the process exit code: 0 success, 1 failure, 2 invalid settings (the CLI's usage error). */
 async function runPublish(deps) {
-    const { sink, clock } = deps;
-    const startedAt = clock.now();
+    const startedAt = deps.clock.now();
     const workspace = deps.env.GITHUB_WORKSPACE || deps.cwd;
-    let settings;
-    let offers = [];
-    let runErrors = [];
-    let transport;
+    const state = { offers: [], runErrors: [] };
     try {
-        const parsed = parseSettings(deps.read, deps.env, deps.cwd);
-        settings = parsed;
-        const loaded = await loadManifest(parsed.manifestPath, { version: parsed.version, workspace });
-        const manifest = selectOffers(loaded, parsed.offers);
-        const deadline = startedAt + parsed.timeoutMinutes * 60_000;
-        transport = deps.createTransport({
-            clock,
-            signal: deps.signal,
-            deadline,
-            log: line => sink.debug(line)
-        });
-        const activeTransport = transport;
-        const tokens = createTokenProvider({
-            settings: parsed,
-            transport,
-            clock,
-            env: deps.env,
-            getIdToken: deps.getIdToken
-        });
-        await tokens.getToken();
-        const api = createIngestionClient({
-            baseUrl: parsed.apiBaseUrl,
-            transport,
-            tokens,
-            log: line => sink.debug(line)
-        });
-        const progress = createProgressReporter(sink, clock, startedAt);
-        sink.info(`${parsed.dryRun ? 'Planning' : 'Publishing'} ${manifest.offers.length} offer(s) to ${parsed.target}${parsed.dryRun ? ' (dry run: nothing is written)' : ''}`);
-        offers = await publishAll({
-            api,
-            settings: parsed,
-            clock,
-            signal: deps.signal,
-            deadline,
-            upload: (file, sasUrl, signal) => uploadFile({
-                sasUrl,
-                filePath: file.path,
-                size: file.size,
-                transport: activeTransport,
-                log: line => sink.debug(line),
-                clock,
-                signal
-            }),
-            progress: progress.progress,
-            warn: progress.warn,
-            debug: line => sink.debug(line),
-            group: { start: name => sink.startGroup(name), end: () => sink.endGroup() },
-            uploadConcurrency: UPLOAD_CONCURRENCY
-        }, manifest.offers);
+        await publishRun(deps, state, startedAt, workspace);
     }
     catch (error) {
-        runErrors = toResultErrors(error);
-        if (error instanceof Error && !(error instanceof PublishError) && error.stack)
-            sink.debug(redact(error.stack));
+        state.runErrors = toResultErrors(error);
+        // A bug's stack helps only whoever debugs it: shown with debug logging on, redacted.
+        if (error instanceof Error &&
+            !(error instanceof PublishError) &&
+            error.stack &&
+            deps.sink.isDebug())
+            deps.sink.debug(redact(error.stack));
     }
-    await report(sink, {
-        dryRun: settings?.dryRun ?? false,
-        target: settings?.target ?? 'preview',
+    await report(deps.sink, {
+        dryRun: state.settings?.dryRun ?? false,
+        target: state.settings?.target ?? 'preview',
         status: 'failed',
-        offers,
-        runErrors,
-        counts: transport?.counts(),
+        offers: state.offers,
+        runErrors: state.runErrors,
+        counts: state.transport?.counts(),
         workspace
     });
-    if (runErrors.some(e => e.code === 'INPUT_INVALID'))
+    if (state.runErrors.some(e => e.code === 'INPUT_INVALID'))
         return 2;
-    return runErrors.length || offers.some(o => o.status === 'failed') ? 1 : 0;
+    return state.runErrors.length || state.offers.some(o => o.status === 'failed') ? 1 : 0;
+}
+async function publishRun(deps, state, startedAt, workspace) {
+    const { sink, clock } = deps;
+    const settings = parseSettings(deps.read, deps.env, deps.cwd);
+    state.settings = settings;
+    const loaded = await loadManifest(settings.manifestPath, { version: settings.version, workspace });
+    const manifest = selectOffers(loaded, settings.offers);
+    // Nothing has been sent so far: settings and manifest errors never cost a request.
+    const deadline = startedAt + settings.timeoutMinutes * 60_000;
+    const debug = (line) => sink.debug(line);
+    const requestSignal = deps.requestSignal ?? deps.signal;
+    const transport = deps.createTransport({
+        clock,
+        signal: requestSignal,
+        deadline,
+        log: debug
+    });
+    state.transport = transport;
+    const tokens = createTokenProvider({
+        settings,
+        transport,
+        clock,
+        env: deps.env,
+        getIdToken: deps.getIdToken
+    });
+    // Bad credentials fail here, before the first write.
+    await tokens.getToken();
+    const api = createIngestionClient({ baseUrl: settings.apiBaseUrl, transport, tokens, log: debug });
+    const progress = createProgressReporter(sink, clock, startedAt);
+    const mode = settings.dryRun ? 'Planning' : 'Publishing';
+    const note = settings.dryRun ? ' (dry run: nothing is written)' : '';
+    sink.info(`${mode} ${manifest.offers.length} offer(s) to ${settings.target}${note}`);
+    state.offers = await publishAll({
+        api,
+        settings,
+        clock,
+        signal: deps.signal,
+        deadline,
+        upload: (file, sasUrl) => uploadFile({
+            sasUrl,
+            filePath: file.path,
+            size: file.size,
+            transport,
+            log: debug,
+            clock,
+            signal: requestSignal
+        }),
+        progress: progress.progress,
+        warn: progress.warn,
+        debug: line => {
+            if (sink.isDebug())
+                sink.debug(line);
+        },
+        group: { start: name => sink.startGroup(name), end: () => sink.endGroup() },
+        uploadConcurrency: UPLOAD_CONCURRENCY
+    }, manifest.offers);
 }
 
 ;// CONCATENATED MODULE: ./src/report/action-sink.ts

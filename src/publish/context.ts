@@ -15,12 +15,12 @@ export interface UploadStats {
   ms: number
 }
 
-/** Uploads one local file to a SAS URL exactly as the service issued it. */
-export type UploadFn = (
-  file: ResolvedFile,
-  sasUrl: string,
-  signal: AbortSignal
-) => Promise<UploadStats>
+/**
+ * Uploads one local file to a SAS URL exactly as the service issued it. Not stopped by the run's
+ * cancellation signal: an upload in progress finishes (within the entry point's grace period) so
+ * the package can still be marked Uploaded.
+ */
+export type UploadFn = (file: ResolvedFile, sasUrl: string) => Promise<UploadStats>
 
 export interface PublishDeps {
   api: IngestionApi
@@ -34,7 +34,7 @@ export interface PublishDeps {
   /** Progress lines; the reporter prefixes the offer and the elapsed time. */
   progress: (offerId: string, message: string) => void
   warn: (offerId: string, message: string) => void
-  /** Debug lines (stack traces of unexpected errors, already redacted). */
+  /** Debug lines (stack traces of unexpected errors, already redacted); dropped unless debugging. */
   debug: (line: string) => void
   /** Collapsible log groups (one per offer when offers run one at a time). */
   group?: { start: (name: string) => void; end: () => void }

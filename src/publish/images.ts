@@ -50,7 +50,7 @@ async function uploadImage(
     state: 'PendingUpload',
     order: spec.order
   })
-  const stats = await run.deps.upload(spec.file, created.fileSasUri ?? '', run.deps.signal)
+  const stats = await run.deps.upload(spec.file, created.fileSasUri ?? '')
   run.log(
     `image ${spec.type}: uploaded ${formatBytes(stats.bytes)} in ${(stats.ms / 1000).toFixed(1)} s`
   )

@@ -107,7 +107,7 @@ async function publishPackage(
 
   const pending = await pendingPackage(run, productId, job, reusable)
   run.beforeWrite(`uploading package ${job.label}`)
-  const stats = await run.deps.upload(job.file, pending.fileSasUri ?? '', run.deps.signal)
+  const stats = await run.deps.upload(job.file, pending.fileSasUri ?? '')
   run.log(
     `package ${job.label}: uploaded ${formatBytes(stats.bytes)} in ${(stats.ms / 1000).toFixed(1)} s`
   )

@@ -57,7 +57,13 @@ export async function runPublish(deps: RunDeps): Promise<number> {
     await publishRun(deps, state, startedAt, workspace)
   } catch (error) {
     state.runErrors = toResultErrors(error)
-    if (error instanceof Error && !(error instanceof PublishError) && error.stack)
+    // A bug's stack helps only whoever debugs it: shown with debug logging on, redacted.
+    if (
+      error instanceof Error &&
+      !(error instanceof PublishError) &&
+      error.stack &&
+      deps.sink.isDebug()
+    )
       deps.sink.debug(redact(error.stack))
   }
 
@@ -89,9 +95,10 @@ async function publishRun(
   // Nothing has been sent so far: settings and manifest errors never cost a request.
   const deadline = startedAt + settings.timeoutMinutes * 60_000
   const debug = (line: string): void => sink.debug(line)
+  const requestSignal = deps.requestSignal ?? deps.signal
   const transport = deps.createTransport({
     clock,
-    signal: deps.requestSignal ?? deps.signal,
+    signal: requestSignal,
     deadline,
     log: debug
   })
@@ -118,7 +125,7 @@ async function publishRun(
       clock,
       signal: deps.signal,
       deadline,
-      upload: (file, sasUrl, signal) =>
+      upload: (file, sasUrl) =>
         uploadFile({
           sasUrl,
           filePath: file.path,
@@ -126,11 +133,13 @@ async function publishRun(
           transport,
           log: debug,
           clock,
-          signal
+          signal: requestSignal
         }),
       progress: progress.progress,
       warn: progress.warn,
-      debug,
+      debug: line => {
+        if (sink.isDebug()) sink.debug(line)
+      },
       group: { start: name => sink.startGroup(name), end: () => sink.endGroup() },
       uploadConcurrency: UPLOAD_CONCURRENCY
     },

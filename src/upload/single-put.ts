@@ -11,6 +11,8 @@ import {
   type UploadContext
 } from './request.js'
 
+const READ_CHUNK = 1024 * 1024
+
 export async function putBlob(context: UploadContext): Promise<void> {
   const { sasUrl, size, contentType, clock, progress } = context
   let countedByAttempt = 0
@@ -28,7 +30,9 @@ export async function putBlob(context: UploadContext): Promise<void> {
     })
     // pipeline, not pipe: a read error (file deleted, EACCES) destroys `counter` with that error,
     // which fails the request instead of leaving it waiting for bytes that never come.
-    return pipeline(createReadStream(context.filePath), counter, () => {})
+    // 1 MiB reads instead of the default 64 KiB: 16× fewer chunks through the counter and the
+    // socket, which is what keeps a streamed Put Blob on par with a client that sends one buffer.
+    return pipeline(createReadStream(context.filePath, { highWaterMark: READ_CHUNK }), counter, () => {})
   }
 
   await sendExpectingCreated(context, 'Put Blob', {
