@@ -14,10 +14,14 @@ const root = resolve(fileURLToPath(new URL('..', import.meta.url)))
 const target = process.env.DEMO_TARGET ?? 'live'
 
 function startEmulator() {
-  const child = spawn(process.execPath, [join(root, 'build/emulator/main.js'), '--port', '0', '--quiet'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'inherit']
-  })
+  const child = spawn(
+    process.execPath,
+    [join(root, 'build/emulator/main.js'), '--port', '0', '--quiet'],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit']
+    }
+  )
   return new Promise((resolveReady, reject) => {
     child.once('exit', code => reject(new Error(`the emulator exited early (code ${code})`)))
     createInterface({ input: child.stdout }).once('line', line => {
@@ -64,7 +68,11 @@ function renderWorkflowCommand(line) {
 
 const { child, ready } = await startEmulator()
 const work = mkdtempSync(join(tmpdir(), 'marketplace-demo-'))
-const files = { output: join(work, 'output'), summary: join(work, 'summary.md'), env: join(work, 'env') }
+const files = {
+  output: join(work, 'output'),
+  summary: join(work, 'summary.md'),
+  env: join(work, 'env')
+}
 for (const f of Object.values(files)) writeFileSync(f, '')
 
 const inputs = {
@@ -88,7 +96,9 @@ const env = {
   RUNNER_TEMP: work
 }
 
-console.log(`emulator ready at ${ready.origin}; publishing examples/marketplace.yml (target: ${target})\n`)
+console.log(
+  `emulator ready at ${ready.origin}; publishing examples/marketplace.yml (target: ${target})\n`
+)
 let code = 1
 try {
   code = await new Promise(done => {

@@ -190,6 +190,17 @@ const ROWS: Row[] = [
     'lookup'
   ],
   [
+    'setResellerConfiguration',
+    a =>
+      a.setResellerConfiguration('p1', {
+        resourceType: 'ResellerConfiguration',
+        resellerChannelState: 'Disabled'
+      }),
+    'POST',
+    '/products/p1/resellerConfiguration',
+    'write'
+  ],
+  [
     'listSubmissions',
     a => a.listSubmissions('p1'),
     'GET',

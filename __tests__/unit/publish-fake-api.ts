@@ -14,6 +14,7 @@ import type {
   PackageConfiguration,
   Product,
   Property,
+  ResellerConfiguration,
   Submission,
   SubmissionCreationRequest,
   ValidationItem,
@@ -278,11 +279,17 @@ export class FakeIngestion implements IngestionApi {
     }
     return property
   }
+  reseller: ResellerConfiguration = {
+    resourceType: 'ResellerConfiguration',
+    resellerChannelState: 'Enabled'
+  }
   async getResellerConfiguration() {
-    return {
-      resourceType: 'ResellerConfiguration' as const,
-      resellerChannelState: 'Enabled' as const
-    }
+    return structuredClone(this.reseller)
+  }
+  async setResellerConfiguration(_productId: string, configuration: ResellerConfiguration) {
+    this.writes.push(`POST reseller ${configuration.resellerChannelState}`)
+    this.reseller = structuredClone(configuration)
+    return configuration
   }
   async listSubmissions(productId: string) {
     return structuredClone(this.submissions.get(productId) ?? [])

@@ -64,6 +64,24 @@ describe('publishOffer: Azure Application', () => {
     expect(result.timeline.at(-1)?.state).toBe('Published/InStore')
   })
 
+  it('writes the reseller channel only when it differs, and never in a dry run', async () => {
+    const disabled = seededAzure()
+    await publishOffer(offerRun(disabled.api, azureOffer({ resellerChannelState: 'Disabled' })).run)
+    expect(disabled.api.writes).toContain('POST reseller Disabled')
+    expect(disabled.api.reseller.resellerChannelState).toBe('Disabled')
+
+    const same = seededAzure()
+    await publishOffer(offerRun(same.api, azureOffer({ resellerChannelState: 'Enabled' })).run)
+    expect(same.api.writes.filter(w => w.startsWith('POST reseller'))).toEqual([])
+
+    const dry = seededAzure()
+    const planned = offerRun(dry.api, azureOffer({ resellerChannelState: 'Disabled' }), {
+      dryRun: true
+    })
+    await publishOffer(planned.run)
+    expect(dry.api.writes).toEqual([])
+  })
+
   it('stops after the drafts for target draft', async () => {
     const { api } = seededAzure()
     const { run } = offerRun(api, azureOffer(), { target: 'draft' })

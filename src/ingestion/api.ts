@@ -49,23 +49,38 @@ export interface IngestionApi {
   getListings(productId: string, instanceId: string): Promise<Listing[]>
   putListing(productId: string, listing: Listing): Promise<Listing>
   listImages(productId: string, listingId: string): Promise<ListingImage[]>
-  createImage(productId: string, listingId: string, body: Omit<ListingImage, 'id'>): Promise<ListingImage>
+  createImage(
+    productId: string,
+    listingId: string,
+    body: Omit<ListingImage, 'id'>
+  ): Promise<ListingImage>
   getImage(productId: string, listingId: string, imageId: string): Promise<ListingImage>
   putImage(productId: string, listingId: string, image: ListingImage): Promise<ListingImage>
   deleteImage(productId: string, listingId: string, imageId: string): Promise<void>
 
   // packages
   listPackages(productId: string): Promise<Package[]>
-  createPackage(productId: string, body: Pick<Package, 'resourceType' | 'fileName'>): Promise<Package>
+  createPackage(
+    productId: string,
+    body: Pick<Package, 'resourceType' | 'fileName'>
+  ): Promise<Package>
   getPackage(productId: string, packageId: string): Promise<Package>
   putPackage(productId: string, pkg: Package): Promise<Package>
   getPackageConfigurations(productId: string, instanceId: string): Promise<PackageConfiguration[]>
-  putPackageConfiguration(productId: string, config: PackageConfiguration): Promise<PackageConfiguration>
+  putPackageConfiguration(
+    productId: string,
+    config: PackageConfiguration
+  ): Promise<PackageConfiguration>
 
   // properties and reseller
   getProperties(productId: string, instanceId: string): Promise<Property[]>
   putProperty(productId: string, property: Property): Promise<Property>
   getResellerConfiguration(productId: string): Promise<ResellerConfiguration>
+  /** `POST /resellerConfiguration` (the spec has no PUT): replaces the whole configuration. */
+  setResellerConfiguration(
+    productId: string,
+    configuration: ResellerConfiguration
+  ): Promise<ResellerConfiguration>
 
   // submissions
   listSubmissions(productId: string): Promise<Submission[]>

@@ -306,6 +306,19 @@ export function createIngestionClient(options: IngestionClientOptions): Ingestio
         },
         SHAPES.resellerConfiguration
       ),
+    setResellerConfiguration: (productId, configuration) =>
+      http.write<ResellerConfiguration>(
+        {
+          method: 'POST',
+          path: `${product(productId)}/resellerConfiguration`,
+          body: configuration,
+          phase: 'write',
+          // Setting the same state twice is harmless, unlike the creating POSTs.
+          retry: true,
+          what: `update the reseller configuration of product ${productId}`
+        },
+        SHAPES.resellerConfiguration
+      ),
 
     // submissions
     listSubmissions: productId =>

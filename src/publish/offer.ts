@@ -15,7 +15,7 @@ import { updatePackageConfig } from './package-config.js'
 import { packageJobs, publishPackages } from './packages.js'
 import { ensurePlans, type PlanVariants } from './plans.js'
 import { resolveProduct } from './product.js'
-import { checkReseller, updateProperties } from './properties.js'
+import { updateProperties, updateReseller } from './properties.js'
 import type { OfferResult } from './result.js'
 import { AZURE_OFFER_MODULES, BC_MODULES, buildSubmissionRequest } from './submission-request.js'
 import { submit, type SubmitInput } from './submit.js'
@@ -122,7 +122,7 @@ async function updateDrafts(
   const packageIds = await publishPackages(run, productId, packageJobs(run))
   await updateTechnicalConfigs(run, productId, plans, drafts, packageIds)
   const propertyChanged = await updateProperties(run, productId, drafts?.offer.Property)
-  await checkReseller(run, productId)
+  await updateReseller(run, productId)
   return propertyChanged
 }
 

@@ -91,16 +91,20 @@ function checkVersion(run: OfferRun, current: Property): void {
 }
 
 /**
- * The Ingestion client exposes no write for the reseller configuration, so a difference is
- * reported as a warning rather than silently ignored.
+ * The reseller channel (Cloud Solution Provider program) the manifest states. The resource has no
+ * etag and its write is a POST of the whole object, so the read-compare-write is done here.
  */
-export async function checkReseller(run: OfferRun, productId: string | undefined): Promise<void> {
+export async function updateReseller(run: OfferRun, productId: string | undefined): Promise<void> {
   const wanted = run.offer.resellerChannelState
-  if (!wanted || !productId) return
-  const current = await run.api.getResellerConfiguration(productId)
-  if (current.resellerChannelState !== wanted) {
-    run.warn(
-      `The reseller channel is ${current.resellerChannelState ?? 'unset'} in Partner Center, not ${wanted}: change it in Partner Center (this action does not write it yet).`
-    )
+  if (!wanted) return
+  if (!productId) {
+    run.record({ action: 'update', subject: 'reseller channel', fields: ['resellerChannelState'] })
+    return
   }
+  const current = await run.api.getResellerConfiguration(productId)
+  if (current.resellerChannelState === wanted) return
+  run.record({ action: 'update', subject: 'reseller channel', fields: ['resellerChannelState'] })
+  if (run.dryRun) return
+  run.beforeWrite('updating the reseller channel')
+  await run.api.setResellerConfiguration(productId, { ...current, resellerChannelState: wanted })
 }

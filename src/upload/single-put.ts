@@ -32,7 +32,11 @@ export async function putBlob(context: UploadContext): Promise<void> {
     // which fails the request instead of leaving it waiting for bytes that never come.
     // 1 MiB reads instead of the default 64 KiB: 16× fewer chunks through the counter and the
     // socket, which is what keeps a streamed Put Blob on par with a client that sends one buffer.
-    return pipeline(createReadStream(context.filePath, { highWaterMark: READ_CHUNK }), counter, () => {})
+    return pipeline(
+      createReadStream(context.filePath, { highWaterMark: READ_CHUNK }),
+      counter,
+      () => {}
+    )
   }
 
   await sendExpectingCreated(context, 'Put Blob', {
