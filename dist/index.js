@@ -84936,6 +84936,15 @@ function createIngestionClient(options) {
             phase: 'lookup',
             what: `read the reseller configuration of product ${productId}`
         }, SHAPES.resellerConfiguration),
+        setResellerConfiguration: (productId, configuration) => http.write({
+            method: 'POST',
+            path: `${product(productId)}/resellerConfiguration`,
+            body: configuration,
+            phase: 'write',
+            // Setting the same state twice is harmless, unlike the creating POSTs.
+            retry: true,
+            what: `update the reseller configuration of product ${productId}`
+        }, SHAPES.resellerConfiguration),
         // submissions
         listSubmissions: productId => http.list({
             path: `${product(productId)}/submissions`,
@@ -90808,17 +90817,25 @@ function checkVersion(run, current) {
     }
 }
 /**
- * The Ingestion client exposes no write for the reseller configuration, so a difference is
- * reported as a warning rather than silently ignored.
+ * The reseller channel (Cloud Solution Provider program) the manifest states. The resource has no
+ * etag and its write is a POST of the whole object, so the read-compare-write is done here.
  */
-async function checkReseller(run, productId) {
+async function updateReseller(run, productId) {
     const wanted = run.offer.resellerChannelState;
-    if (!wanted || !productId)
+    if (!wanted)
         return;
-    const current = await run.api.getResellerConfiguration(productId);
-    if (current.resellerChannelState !== wanted) {
-        run.warn(`The reseller channel is ${current.resellerChannelState ?? 'unset'} in Partner Center, not ${wanted}: change it in Partner Center (this action does not write it yet).`);
+    if (!productId) {
+        run.record({ action: 'update', subject: 'reseller channel', fields: ['resellerChannelState'] });
+        return;
     }
+    const current = await run.api.getResellerConfiguration(productId);
+    if (current.resellerChannelState === wanted)
+        return;
+    run.record({ action: 'update', subject: 'reseller channel', fields: ['resellerChannelState'] });
+    if (run.dryRun)
+        return;
+    run.beforeWrite('updating the reseller channel');
+    await run.api.setResellerConfiguration(productId, { ...current, resellerChannelState: wanted });
 }
 
 ;// CONCATENATED MODULE: ./src/publish/submission-request.ts
@@ -91241,7 +91258,7 @@ async function updateDrafts(run, product, plans, drafts) {
     const packageIds = await publishPackages(run, productId, packageJobs(run));
     await updateTechnicalConfigs(run, productId, plans, drafts, packageIds);
     const propertyChanged = await updateProperties(run, productId, drafts?.offer.Property);
-    await checkReseller(run, productId);
+    await updateReseller(run, productId);
     return propertyChanged;
 }
 async function updateTechnicalConfigs(run, productId, plans, drafts, packageIds) {

@@ -25,6 +25,13 @@ export function annotations(stdout: string): Annotation[] {
   return found
 }
 
+/** The error annotations that name a problem: all but the closing "Marketplace publish failed". */
+export function problems(stdout: string): Annotation[] {
+  return annotations(stdout).filter(
+    a => a.level === 'error' && !a.message.startsWith('Marketplace publish failed')
+  )
+}
+
 /** Reverses @actions/core's escaping of command data and properties. */
 function unescape(text: string): string {
   return text

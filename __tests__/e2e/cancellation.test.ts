@@ -2,20 +2,14 @@
  * SIGTERM while the run waits for certification: it stops at once, says where it stopped and what
  * re-running does, reports what it got to (the submission id), and exits 1.
  */
-import { afterAll, beforeAll, expect, it } from '@jest/globals'
+import { expect, it } from '@jest/globals'
 import { runAction } from '../helpers/runner.js'
 import { annotations } from './annotations.js'
-import { startSession, type Session } from './session.js'
+import { sessionForFile } from './session.js'
 import { createWorkspace } from './workspace.js'
 
-let session: Session
-beforeAll(async () => {
-  // Certification takes about a minute at this speed: the signal arrives while waiting.
-  session = await startSession(['--speed', '60'])
-})
-afterAll(async () => {
-  await session.stop()
-})
+// Certification takes about a minute at this speed: the signal arrives while waiting.
+const session = sessionForFile(['--speed', '60'])
 
 it('stops on SIGTERM, reports where, and exits non-zero', async () => {
   const started = Date.now()

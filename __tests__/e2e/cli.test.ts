@@ -1,16 +1,10 @@
 /** The CLI bundle: the same publish from a terminal, configured by flags and MARKETPLACE_* variables. */
-import { afterAll, beforeAll, expect, it } from '@jest/globals'
+import { expect, it } from '@jest/globals'
 import { runCli } from '../helpers/runner.js'
-import { startSession, writesToApi, type Session } from './session.js'
+import { sessionForFile, writesToApi } from './session.js'
 import { createWorkspace } from './workspace.js'
 
-let session: Session
-beforeAll(async () => {
-  session = await startSession()
-})
-afterAll(async () => {
-  await session.stop()
-})
+const session = sessionForFile()
 
 function cliEnv(): Record<string, string> {
   const { ready } = session.emulator
@@ -22,24 +16,26 @@ function cliEnv(): Record<string, string> {
   }
 }
 
+/** The flags every publish from the terminal needs, then `more`. */
+function cliArgs(...more: string[]): string[] {
+  const { ready } = session.emulator
+  return [
+    '--tenant-id',
+    ready.tenantId,
+    '--client-id',
+    ready.clientId,
+    '--manifest',
+    'marketplace.yml',
+    '--version',
+    '1.2.3',
+    ...more
+  ]
+}
+
 it('prints a plan for --dry-run and exits 0 without writing', async () => {
   const { ready } = session.emulator
   const workspace = createWorkspace(['contoso-analytics'])
-  const run = await runCli(
-    [
-      '--tenant-id',
-      ready.tenantId,
-      '--client-id',
-      ready.clientId,
-      '--manifest',
-      'marketplace.yml',
-      '--version',
-      '1.2.3',
-      '--dry-run'
-    ],
-    cliEnv(),
-    { workspace }
-  )
+  const run = await runCli(cliArgs('--dry-run'), cliEnv(), { workspace })
   expect(run.stderr).toBe('')
   expect(run.code).toBe(0)
   expect(run.stdout).toContain('Plan (dry run, target preview): nothing was written.')
@@ -49,23 +45,9 @@ it('prints a plan for --dry-run and exits 0 without writing', async () => {
 })
 
 it('publishes to draft and prints a plain-text summary', async () => {
-  const { ready } = session.emulator
-  const run = await runCli(
-    [
-      '--tenant-id',
-      ready.tenantId,
-      '--client-id',
-      ready.clientId,
-      '--manifest',
-      'marketplace.yml',
-      '--version',
-      '1.2.3',
-      '--target',
-      'draft'
-    ],
-    cliEnv(),
-    { workspace: createWorkspace(['contoso-bc-connector']) }
-  )
+  const run = await runCli(cliArgs('--target', 'draft'), cliEnv(), {
+    workspace: createWorkspace(['contoso-bc-connector'])
+  })
   expect(run.code).toBe(0)
   expect(run.stdout).toContain('Status: draft')
   expect(run.stdout).toMatch(/contoso-bc-connector: draft/)

@@ -1,17 +1,11 @@
 /** Bad credentials fail before any API request; GitHub OIDC works without a client secret. */
-import { afterAll, beforeAll, expect, it } from '@jest/globals'
+import { expect, it } from '@jest/globals'
 import { runAction } from '../helpers/runner.js'
-import { annotations } from './annotations.js'
-import { startSession, type Session } from './session.js'
+import { problems } from './annotations.js'
+import { sessionForFile } from './session.js'
 import { createWorkspace } from './workspace.js'
 
-let session: Session
-beforeAll(async () => {
-  session = await startSession()
-})
-afterAll(async () => {
-  await session.stop()
-})
+const session = sessionForFile()
 
 it('reports a wrong client secret as one AADSTS error and touches no offer', async () => {
   const before = (await session.requests()).length
@@ -20,9 +14,7 @@ it('reports a wrong client secret as one AADSTS error and touches no offer', asy
   })
 
   expect(run.code).toBe(1)
-  const errors = annotations(run.stdout).filter(
-    a => a.level === 'error' && !a.message.startsWith('Marketplace publish failed')
-  )
+  const errors = problems(run.stdout)
   expect(errors).toHaveLength(1)
   expect(errors[0].message).toMatch(/AADSTS\d+/)
   expect(run.outputs.status).toBe('failed')

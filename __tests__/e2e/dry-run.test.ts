@@ -1,16 +1,10 @@
 /** A dry run reads what it needs, prints the plan, and sends no POST, PUT or DELETE to the API. */
-import { afterAll, beforeAll, expect, it } from '@jest/globals'
+import { expect, it } from '@jest/globals'
 import { runAction } from '../helpers/runner.js'
-import { startSession, writesToApi, type Session } from './session.js'
+import { sessionForFile, writesToApi } from './session.js'
 import { createWorkspace } from './workspace.js'
 
-let session: Session
-beforeAll(async () => {
-  session = await startSession()
-})
-afterAll(async () => {
-  await session.stop()
-})
+const session = sessionForFile()
 
 it('plans every offer without writing anything', async () => {
   const workspace = createWorkspace([

@@ -2,18 +2,12 @@
  * With step debug logging on, no secret the emulator knows or issued (the client secret, every
  * access token, every OIDC assertion, every SAS signature) appears in anything the action wrote.
  */
-import { afterAll, beforeAll, expect, it } from '@jest/globals'
+import { expect, it } from '@jest/globals'
 import { runAction } from '../helpers/runner.js'
-import { startSession, type Session } from './session.js'
+import { sessionForFile } from './session.js'
 import { createWorkspace } from './workspace.js'
 
-let session: Session
-beforeAll(async () => {
-  session = await startSession()
-})
-afterAll(async () => {
-  await session.stop()
-})
+const session = sessionForFile()
 
 it('leaks no secret into stdout, stderr, outputs, env or summary', async () => {
   const workspace = createWorkspace(['contoso-analytics', 'contoso-managed-ops'])

@@ -2,24 +2,18 @@
  * Every seeded offer type published to every target by the bundled action against the emulator:
  * outputs, the emulator's final state and the job summary.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { beforeEach, describe, expect, it } from '@jest/globals'
 import { runAction } from '../helpers/runner.js'
-import { startSession, type Session } from './session.js'
+import { sessionForFile } from './session.js'
 import { offerState } from './state.js'
 import { createWorkspace, type SeededOffer } from './workspace.js'
 
 const OFFERS: SeededOffer[] = ['contoso-analytics', 'contoso-managed-ops', 'contoso-bc-connector']
 const TARGETS = ['draft', 'preview', 'live'] as const
 
-let session: Session
-beforeAll(async () => {
-  session = await startSession()
-})
+const session = sessionForFile()
 beforeEach(async () => {
   await session.reset()
-})
-afterAll(async () => {
-  await session.stop()
 })
 
 describe.each(OFFERS)('%s', offerId => {

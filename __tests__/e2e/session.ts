@@ -2,6 +2,7 @@
  * One emulator for an end-to-end test: the action's inputs that point at it, and typed access
  * to its admin routes (state, request log, faults, issued secrets).
  */
+import { afterAll, beforeAll } from '@jest/globals'
 import { startEmulatorProcess, type EmulatorProcess } from '../helpers/emulator.js'
 import { inputs } from '../helpers/runner.js'
 
@@ -60,6 +61,27 @@ export async function startSession(args: string[] = []): Promise<Session> {
     secrets: async () => strings(await json('/secrets')).filter(s => s.length >= 8),
     stop: () => emulator.stop()
   }
+}
+
+/**
+ * One session for every test in the calling file: started before the first test (beforeAll),
+ * stopped after the last (afterAll). The returned object forwards to it, so use it in tests and
+ * hooks only, not while the file is being loaded.
+ */
+export function sessionForFile(args: string[] = []): Session {
+  let started: Session | undefined
+  beforeAll(async () => {
+    started = await startSession(args)
+  })
+  afterAll(async () => {
+    await started?.stop()
+  })
+  return new Proxy({} as Session, {
+    get(_, member: keyof Session) {
+      if (!started) throw new Error('the e2e session starts in beforeAll: use it inside a test')
+      return started[member]
+    }
+  })
 }
 
 function listOf<T>(body: unknown): T[] {

@@ -1,19 +1,13 @@
 /** A submission that fails validation or certification fails the step with the service's messages. */
-import { afterAll, beforeAll, beforeEach, expect, it } from '@jest/globals'
+import { beforeEach, expect, it } from '@jest/globals'
 import { runAction } from '../helpers/runner.js'
-import { annotations } from './annotations.js'
-import { startSession, type Session } from './session.js'
+import { problems } from './annotations.js'
+import { sessionForFile } from './session.js'
 import { createWorkspace } from './workspace.js'
 
-let session: Session
-beforeAll(async () => {
-  session = await startSession()
-})
+const session = sessionForFile()
 beforeEach(async () => {
   await session.reset()
-})
-afterAll(async () => {
-  await session.stop()
 })
 
 it.each([
@@ -26,9 +20,7 @@ it.each([
   expect(run.code).toBe(1)
   expect(run.outputs.status).toBe('failed')
   expect(run.outputs['submission-id']).not.toBe('')
-  const errors = annotations(run.stdout).filter(
-    a => a.level === 'error' && !a.message.startsWith('Marketplace publish failed')
-  )
+  const errors = problems(run.stdout)
   expect(errors[0].message).toContain(`failed (${state})`)
   expect(errors.length).toBeGreaterThan(1)
   expect(run.summary).toContain('### Errors')

@@ -7,6 +7,7 @@ import { crc32, deflateSync } from 'node:zlib'
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
+import { makeZip, type ZipEntry } from '../emulator/blob-fixtures.js'
 
 export type SeededOffer = 'contoso-analytics' | 'contoso-managed-ops' | 'contoso-bc-connector'
 
@@ -58,15 +59,25 @@ export function createWorkspace(offers: SeededOffer[], extra = ''): string {
   }
   write('marketplace.yml', `version: 1\noffers:${offers.map(o => OFFERS[o]).join('')}\n${extra}`)
   write('images/large.png', png(216, 216))
-  const template = {
-    'mainTemplate.json':
-      '{"$schema":"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#","contentVersion":"1.0.0.0","resources":[]}',
-    'createUiDefinition.json':
-      '{"handler":"Microsoft.Azure.CreateUIDef","version":"0.1.2-preview","parameters":{"basics":[],"steps":[],"outputs":{}}}'
-  }
-  write('packages/analytics-standard.zip', zip(template))
-  write('packages/analytics-premium.zip', zip({ ...template, 'README.md': 'premium' }))
-  write('packages/managed-ops.zip', zip({ ...template, 'viewDefinition.json': '{}' }))
+  const template: ZipEntry[] = [
+    {
+      name: 'mainTemplate.json',
+      data: '{"$schema":"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#","contentVersion":"1.0.0.0","resources":[]}'
+    },
+    {
+      name: 'createUiDefinition.json',
+      data: '{"handler":"Microsoft.Azure.CreateUIDef","version":"0.1.2-preview","parameters":{"basics":[],"steps":[],"outputs":{}}}'
+    }
+  ]
+  write('packages/analytics-standard.zip', makeZip(template))
+  write(
+    'packages/analytics-premium.zip',
+    makeZip([...template, { name: 'README.md', data: 'premium' }])
+  )
+  write(
+    'packages/managed-ops.zip',
+    makeZip([...template, { name: 'viewDefinition.json', data: '{}' }])
+  )
   // Two versions, for the tests that publish v1.2.4 after v1.2.3.
   for (const version of ['1.2.3.0', '1.2.4.0']) {
     write(
@@ -77,43 +88,25 @@ export function createWorkspace(offers: SeededOffer[], extra = ''): string {
   return root
 }
 
-/** A zip with stored (uncompressed) entries. */
-export function zip(entries: Record<string, string>): Buffer {
-  const locals: Buffer[] = []
-  const centrals: Buffer[] = []
-  let offset = 0
-  for (const [name, text] of Object.entries(entries)) {
-    const data = Buffer.from(text)
-    const nameBytes = Buffer.from(name)
-    const crc = crc32(data)
-    const local = Buffer.alloc(30)
-    local.writeUInt32LE(0x04034b50, 0)
-    local.writeUInt16LE(20, 4)
-    local.writeUInt32LE(crc, 14)
-    local.writeUInt32LE(data.length, 18)
-    local.writeUInt32LE(data.length, 22)
-    local.writeUInt16LE(nameBytes.length, 26)
-    const central = Buffer.alloc(46)
-    central.writeUInt32LE(0x02014b50, 0)
-    central.writeUInt16LE(20, 4)
-    central.writeUInt16LE(20, 6)
-    central.writeUInt32LE(crc, 16)
-    central.writeUInt32LE(data.length, 20)
-    central.writeUInt32LE(data.length, 24)
-    central.writeUInt16LE(nameBytes.length, 28)
-    central.writeUInt32LE(offset, 42)
-    locals.push(local, nameBytes, data)
-    centrals.push(central, nameBytes)
-    offset += local.length + nameBytes.length + data.length
-  }
-  const cd = Buffer.concat(centrals)
-  const end = Buffer.alloc(22)
-  end.writeUInt32LE(0x06054b50, 0)
-  end.writeUInt16LE(Object.keys(entries).length, 8)
-  end.writeUInt16LE(Object.keys(entries).length, 10)
-  end.writeUInt32LE(cd.length, 12)
-  end.writeUInt32LE(offset, 16)
-  return Buffer.concat([...locals, cd, end])
+/**
+ * A workspace whose manifest's only plan names a package that is not there: line 8 (its
+ * `package:` line) is where a manifest error must point.
+ */
+export function createWorkspaceMissingPackage(): string {
+  const root = createWorkspace([])
+  const manifest = [
+    'version: 1',
+    'offers:',
+    '  - id: contoso-analytics',
+    '    type: azure-solution-template',
+    '    plans:',
+    '      - id: standard',
+    '        name: Standard',
+    '        package: packages/missing.zip',
+    ''
+  ]
+  writeFileSync(join(root, 'marketplace.yml'), manifest.join('\n'))
+  return root
 }
 
 /** A valid grey RGB PNG of the given size. */

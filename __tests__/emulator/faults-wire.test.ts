@@ -3,20 +3,20 @@
  * record of validation results and faults.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
-import { startEmulatorProcess } from '../helpers/emulator.js'
-import { absoluteNextLink, apiCaller, read, v1Token, type Ready } from './wire-client.js'
+import { startEmulatorProcess, type EmulatorProcess, type ReadyInfo } from '../helpers/emulator.js'
+import { absoluteNextLink, apiCaller, read, v1Token } from './wire-client.js'
 
-type Emulator = Awaited<ReturnType<typeof startEmulatorProcess>>
+type Emulator = EmulatorProcess
 
 let emulator: Emulator
-let ready: Ready
+let ready: ReadyInfo
 let api: ReturnType<typeof apiCaller>
 let productId: string
 
 beforeAll(async () => {
   // A page size of 1 makes the seeded offers span several pages, so nextLink faults can be seen.
   emulator = await startEmulatorProcess(['--page-size', '1'])
-  ready = emulator.ready as unknown as Ready
+  ready = emulator.ready
   api = apiCaller(ready, await v1Token(ready))
   productId = ready.offers[0].productId
 })

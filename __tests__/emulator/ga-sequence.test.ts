@@ -6,11 +6,11 @@
  * If-Match. The emulator must accept every request and end with the new package referenced.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { startEmulatorProcess } from '../helpers/emulator.js'
+import { startEmulatorProcess, type EmulatorProcess, type ReadyInfo } from '../helpers/emulator.js'
 import { azureAppZip } from './blob-fixtures.js'
-import { absoluteNextLink, apiCaller, read, v1Token, type Ready } from './wire-client.js'
+import { absoluteNextLink, apiCaller, read, v1Token } from './wire-client.js'
 
-type Emulator = Awaited<ReturnType<typeof startEmulatorProcess>>
+type Emulator = EmulatorProcess
 type Json = Record<string, unknown>
 /** The parts of GET /_emulator/state (emulator/src/api/store.ts) this test reads. */
 interface StoredProduct {
@@ -27,11 +27,11 @@ const GA_MAX_PAGES = 12
 const GA_POLLS = 11
 
 let emulator: Emulator
-let ready: Ready
+let ready: ReadyInfo
 
 beforeAll(async () => {
   emulator = await startEmulatorProcess()
-  ready = emulator.ready as unknown as Ready
+  ready = emulator.ready
 })
 
 afterAll(async () => {

@@ -15,20 +15,13 @@
  * deleted, not after.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { startEmulatorProcess } from '../helpers/emulator.js'
+import { startEmulatorProcess, type EmulatorProcess, type ReadyInfo } from '../helpers/emulator.js'
 import { pngImage } from './blob-fixtures.js'
 import { createSpecValidator } from '../../emulator/src/validate/spec.js'
 import { cassetteNames, loadCassette, SPEC_FILE, type Interaction } from './recordings-fixture.js'
-import {
-  absoluteNextLink,
-  apiCaller,
-  read,
-  v1Token,
-  type Ready,
-  type WireReply
-} from './wire-client.js'
+import { absoluteNextLink, apiCaller, read, v1Token, type WireReply } from './wire-client.js'
 
-type Emulator = Awaited<ReturnType<typeof startEmulatorProcess>>
+type Emulator = EmulatorProcess
 type Json = Record<string, unknown>
 
 /** Properties whose recorded string values are server-made and must be mapped to the emulator's. */
@@ -45,13 +38,13 @@ const COMPARED_HEADERS = ['request-id', 'content-type', 'location', 'etag']
 
 const spec = createSpecValidator(SPEC_FILE)
 let emulator: Emulator
-let ready: Ready
+let ready: ReadyInfo
 let api: ReturnType<typeof apiCaller>
 
 beforeAll(async () => {
   // One product per page: every walk spans many pages, as the recorded ones do.
   emulator = await startEmulatorProcess(['--page-size', '1'])
-  ready = emulator.ready as unknown as Ready
+  ready = emulator.ready
   api = apiCaller(ready, await v1Token(ready))
 })
 

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { startEmulatorProcess, type EmulatorProcess } from '../helpers/emulator.js'
-import { accessToken, api, type LogEntry } from './server-fixtures.js'
+import { api, type LogEntry } from './server-fixtures.js'
+import { v1Token } from './wire-client.js'
 
 const json = (method: string, body: unknown): RequestInit => ({
   method,
@@ -21,7 +22,7 @@ describe('admin endpoints', () => {
 
   beforeAll(async () => {
     emulator = await startEmulatorProcess()
-    token = await accessToken(emulator.ready)
+    token = await v1Token(emulator.ready)
   })
 
   afterAll(async () => {
@@ -89,7 +90,7 @@ describe('admin endpoints', () => {
       json('POST', seed)
     )
     expect(replaced.offers.map(o => o.offerId)).toEqual(['solo-offer'])
-    const fresh = await accessToken(emulator.ready)
+    const fresh = await v1Token(emulator.ready)
     const list = (await (await api(emulator.ready, fresh, '/products')).json()) as {
       value: unknown[]
     }
@@ -106,7 +107,7 @@ describe('admin endpoints', () => {
     expect(Array.isArray(secrets.sasSignatures)).toBe(true)
 
     await emulator.adminJson('/seed', json('POST', await defaultSeed()))
-    token = await accessToken(emulator.ready)
+    token = await v1Token(emulator.ready)
   })
 
   it('changes the config live and refuses unknown or invalid fields', async () => {
@@ -160,7 +161,7 @@ describe('--state-dir', () => {
     const first = await startEmulatorProcess(['--state-dir', dir])
     let snapshot: unknown
     try {
-      const token = await accessToken(first.ready)
+      const token = await v1Token(first.ready)
       const productId = first.ready.offers[1].productId
       expect(
         (await api(first.ready, token, `/products/${productId}`, { method: 'DELETE' })).status

@@ -1,22 +1,6 @@
 /** Small HTTP helpers for the emulator server tests (server-*.test.ts). */
 import type { ReadyInfo } from '../helpers/emulator.js'
 
-/** An access token from the emulator's v1 token endpoint with the seed's client secret. */
-export async function accessToken(ready: ReadyInfo): Promise<string> {
-  const reply = await fetch(`${ready.authorityHost}/${ready.tenantId}/oauth2/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: ready.clientId,
-      client_secret: ready.clientSecret,
-      resource: 'https://api.partner.microsoft.com'
-    })
-  })
-  if (reply.status !== 200) throw new Error(`token endpoint answered ${reply.status}`)
-  return ((await reply.json()) as { access_token: string }).access_token
-}
-
 export async function api(
   ready: ReadyInfo,
   token: string | undefined,
@@ -38,12 +22,5 @@ export function ichDetail(body: unknown): { faultCode: number; data: Record<stri
   }
 }
 
-export interface LogEntry {
-  method: string
-  path: string
-  status: number
-  requestId: string
-  validation: 'ok' | 'failed' | 'skipped'
-  errors?: string[]
-  fault?: string
-}
+/** An entry of GET /_emulator/requests, as the emulator's request log defines it. */
+export type { RequestLogEntry as LogEntry } from '../../emulator/src/request-log.js'

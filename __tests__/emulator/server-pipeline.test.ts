@@ -5,14 +5,15 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { startEmulatorProcess, type EmulatorProcess } from '../helpers/emulator.js'
-import { accessToken, api, ichDetail, type LogEntry } from './server-fixtures.js'
+import { api, ichDetail, type LogEntry } from './server-fixtures.js'
+import { v1Token } from './wire-client.js'
 
 let emulator: EmulatorProcess
 let token: string
 
 beforeAll(async () => {
   emulator = await startEmulatorProcess()
-  token = await accessToken(emulator.ready)
+  token = await v1Token(emulator.ready)
 })
 
 afterAll(async () => {
@@ -52,11 +53,11 @@ describe('authentication', () => {
   })
 
   it('answers 401 after /_emulator/tokens/expire, and a new token works', async () => {
-    const expiring = await accessToken(emulator.ready)
+    const expiring = await v1Token(emulator.ready)
     expect((await api(emulator.ready, expiring, '/products')).status).toBe(200)
     expect((await emulator.admin('/tokens/expire', { method: 'POST' })).status).toBe(200)
     await expect401(`Bearer ${expiring}`)
-    token = await accessToken(emulator.ready)
+    token = await v1Token(emulator.ready)
     expect((await api(emulator.ready, token, '/products')).status).toBe(200)
   })
 })
@@ -172,9 +173,9 @@ describe('token endpoint faults', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ spec: 'token -> 503 x1' })
     })
-    await expect(accessToken(emulator.ready)).rejects.toThrow('503')
+    await expect(v1Token(emulator.ready)).rejects.toThrow('503')
     expect((await api(emulator.ready, token, '/products')).status).toBe(200)
-    expect(typeof (await accessToken(emulator.ready))).toBe('string')
+    expect(typeof (await v1Token(emulator.ready))).toBe('string')
     const entries = await emulator.adminJson<LogEntry[]>('/requests')
     expect(entries.find(e => e.status === 503)).toMatchObject({
       method: 'POST',
@@ -187,7 +188,7 @@ describe('--check-replies', () => {
   it('finds the replies of the read operations conform to the spec', async () => {
     const checking = await startEmulatorProcess(['--check-replies'])
     try {
-      const bearer = await accessToken(checking.ready)
+      const bearer = await v1Token(checking.ready)
       const productId = checking.ready.offers[0].productId
       for (const path of [
         '/products',

@@ -3,19 +3,7 @@
  * recordings-replay): deliberately not the action's client, so these tests check the emulator
  * against what real clients send, not against our own client's habits.
  */
-
-/** The fields of the emulator's ready line these suites use. */
-export interface Ready {
-  origin: string
-  authorityHost: string
-  apiBaseUrl: string
-  adminUrl: string
-  blobFrontOrigin: string
-  tenantId: string
-  clientId: string
-  clientSecret: string
-  offers: { offerId: string; type: string; productId: string; planIds: string[] }[]
-}
+import type { ReadyInfo } from '../helpers/emulator.js'
 
 export interface WireReply {
   status: number
@@ -28,7 +16,7 @@ export interface WireReply {
 export const RESOURCE = 'https://api.partner.microsoft.com'
 
 /** Step 0 of §5.1: the v1 client-credentials token, as [GA] asks for it. */
-export async function v1Token(ready: Ready): Promise<string> {
+export async function v1Token(ready: ReadyInfo): Promise<string> {
   const url = new URL(`${ready.tenantId}/oauth2/token`, withSlash(ready.authorityHost))
   const reply = await fetch(url, {
     method: 'POST',
@@ -51,7 +39,7 @@ export async function v1Token(ready: Ready): Promise<string> {
  * An API caller: `target` is a path under the API base (`/products/...`, query allowed) or an
  * absolute URL. Bodies that are not strings are sent as JSON.
  */
-export function apiCaller(ready: Ready, token: string) {
+export function apiCaller(ready: ReadyInfo, token: string) {
   return async (
     method: string,
     target: string,
@@ -85,7 +73,7 @@ export async function read(reply: Response): Promise<WireReply> {
 }
 
 /** A host-relative `nextLink` (`v1.0/ingestion/...`) made absolute the way [GA] does, on our origin. */
-export function absoluteNextLink(ready: Ready, nextLink: string): string {
+export function absoluteNextLink(ready: ReadyInfo, nextLink: string): string {
   if (/^https?:/.test(nextLink)) return nextLink
   return new URL(nextLink.replace(/^\//, ''), withSlash(ready.origin)).toString()
 }

@@ -1,11 +1,14 @@
 /**
  * Starts the built emulator (`npm run build:emulator` first) as a child process on a free port
- * and hands back its ready line, an admin client and stop(). Tests talk to it over HTTP only,
- * so the types below are declared here rather than imported from the emulator's sources.
+ * and hands back its ready line, an admin client and stop(). Tests talk to it over HTTP only;
+ * the ready line's type is the emulator's own (a type import: no emulator code runs here).
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import type { ReadyInfo } from '../../emulator/src/emulator.js'
+
+export type { ReadyInfo }
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url))
 /** EMULATOR_MAIN in the environment runs another build (e.g. one being debugged). */
@@ -16,21 +19,6 @@ export const EMULATOR_MAIN =
 const START_TIMEOUT_MS = 30_000
 const STOP_TIMEOUT_MS = 10_000
 const STDERR_TAIL_CHARS = 2_000
-
-/** The JSON line the emulator prints on stdout when it is ready (emulator/README.md). */
-export interface ReadyInfo {
-  ready: true
-  origin: string
-  authorityHost: string
-  apiBaseUrl: string
-  adminUrl: string
-  blobFrontOrigin: string
-  tenantId: string
-  clientId: string
-  clientSecret: string
-  oidc: { issuer: string; requestUrl: string; requestToken: string }
-  offers: { offerId: string; type: string; productId: string; planIds: string[] }[]
-}
 
 export interface EmulatorProcess {
   ready: ReadyInfo

@@ -22,23 +22,10 @@ const core = {
 }
 jest.unstable_mockModule('@actions/core', () => core)
 const { run } = await import('../../src/main.js')
-const { createWorkspace } = await import('../e2e/workspace.js')
-const { writeFileSync } = await import('node:fs')
+const { createWorkspaceMissingPackage } = await import('../e2e/workspace.js')
 
 it('annotates a manifest problem at its file and line, sets status failed and fails the step', async () => {
-  const workspace = createWorkspace([])
-  const manifest = [
-    'version: 1',
-    'offers:',
-    '  - id: contoso-analytics',
-    '    type: azure-solution-template',
-    '    plans:',
-    '      - id: standard',
-    '        name: Standard',
-    '        package: packages/missing.zip',
-    ''
-  ]
-  writeFileSync(`${workspace}/marketplace.yml`, manifest.join('\n'))
+  const workspace = createWorkspaceMissingPackage()
   Object.assign(inputs, {
     'tenant-id': '8d2c5b1e-3f4a-4c6b-9e7d-1a2b3c4d5e6f',
     'client-id': '5f0e6a7b-1c2d-4e3f-8a9b-0c1d2e3f4a5b',

@@ -63,6 +63,13 @@ export function replaceBody(model: Model, current: Json, input: Json, keep: stri
 export function instanceResourceRoutes(model: Model, spec: InstanceResourceSpec): Route[] {
   const view = (body: Json, request: ApiRequest): Json =>
     spec.view ? spec.view(body, request) : body
+  const itemPattern = `/products/{productID}/${spec.itemSegment}/{${spec.idParam}}`
+  /** The product and the resource an item route names. */
+  const item = (request: ApiRequest): { record: ProductRecord; resource: InstanceResource } => {
+    const record = findProduct(model, request.params.productID)
+    const id = request.params[spec.idParam]
+    return { record, resource: findInstanceResource(record, spec.kind, id, spec.label) }
+  }
   return [
     {
       method: 'GET',
@@ -79,29 +86,14 @@ export function instanceResourceRoutes(model: Model, spec: InstanceResourceSpec)
     },
     {
       method: 'GET',
-      pattern: `/products/{productID}/${spec.itemSegment}/{${spec.idParam}}`,
-      handle: request => {
-        const record = findProduct(model, request.params.productID)
-        const resource = findInstanceResource(
-          record,
-          spec.kind,
-          request.params[spec.idParam],
-          spec.label
-        )
-        return ok(view(resource.body, request))
-      }
+      pattern: itemPattern,
+      handle: request => ok(view(item(request).resource.body, request))
     },
     {
       method: 'PUT',
-      pattern: `/products/{productID}/${spec.itemSegment}/{${spec.idParam}}`,
+      pattern: itemPattern,
       handle: request => {
-        const record = findProduct(model, request.params.productID)
-        const resource = findInstanceResource(
-          record,
-          spec.kind,
-          request.params[spec.idParam],
-          spec.label
-        )
+        const { record, resource } = item(request)
         checkIfMatch(model, request, resource.body)
         const input = bodyObject(request)
         if (

@@ -6,23 +6,20 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { ApiMethod, ApiReply, ApiRequest } from '../api/contract.js'
 import { serviceError } from '../api/errors.js'
-import type { RequestLogEntry } from '../request-log.js'
-import { applyFaults } from './faults-on-wire.js'
+import { applyFaults, faultAnswered, type RequestOutcome } from './faults-on-wire.js'
 import { BodyTooLarge, MAX_BODY_BYTES, parseJson, readBody, sendReply } from './http.js'
 import type { Runtime } from './runtime.js'
 
 export const API_PREFIX = '/v1.0/ingestion'
-
-type Outcome = Pick<RequestLogEntry, 'status' | 'requestId' | 'validation' | 'errors' | 'fault'>
 
 export async function handleApiRequest(
   rt: Runtime,
   req: IncomingMessage,
   res: ServerResponse,
   url: URL
-): Promise<Outcome> {
+): Promise<RequestOutcome> {
   const method = (req.method ?? 'GET').toUpperCase()
-  const reply = (r: ApiReply, extra: Partial<Outcome> = {}): Outcome => ({
+  const reply = (r: ApiReply, extra: Partial<RequestOutcome> = {}): RequestOutcome => ({
     status: r.status,
     requestId: sendReply(res, r),
     validation: 'skipped',
@@ -42,14 +39,7 @@ export async function handleApiRequest(
     rt.faults.onRequest({ method, path: url.pathname, scope: 'api' }),
     res
   )
-  if (fault.answered) {
-    return {
-      status: fault.status ?? 0,
-      requestId: fault.requestId ?? '',
-      validation: 'skipped',
-      fault: fault.label
-    }
-  }
+  if (fault.answered) return faultAnswered(fault)
   const faultLabel = fault.label
   if (rt.faults.take('token-expiry')) rt.entra.expireAllTokens()
 

@@ -6,16 +6,13 @@
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { serviceError } from '../api/errors.js'
-import type { RequestLogEntry } from '../request-log.js'
 import { handleAdmin, isAdminPath } from './admin.js'
 import { API_PREFIX, handleApiRequest } from './api-pipeline.js'
-import { applyFaults } from './faults-on-wire.js'
+import { applyFaults, faultAnswered, type RequestOutcome } from './faults-on-wire.js'
 import { readBody, sendReply } from './http.js'
 import type { Runtime } from './runtime.js'
 
 const TOKEN_PATH = /^\/[^/]+\/oauth2\/(v2\.0\/)?token\/?$/i
-
-type Outcome = Pick<RequestLogEntry, 'status' | 'requestId' | 'validation' | 'errors' | 'fault'>
 
 export function createRequestHandler(
   getRuntime: () => Runtime,
@@ -33,7 +30,7 @@ export function createRequestHandler(
       return
     }
     route(rt, req, res, url)
-      .catch((error): Outcome => {
+      .catch((error): RequestOutcome => {
         const requestId = fail(rt, res, method, path, error)
         return { status: 500, requestId, validation: 'skipped' }
       })
@@ -53,7 +50,7 @@ async function route(
   req: IncomingMessage,
   res: ServerResponse,
   url: URL
-): Promise<Outcome> {
+): Promise<RequestOutcome> {
   const path = url.pathname
   if (path.toLowerCase() === API_PREFIX || path.toLowerCase().startsWith(`${API_PREFIX}/`)) {
     return handleApiRequest(rt, req, res, url)
@@ -65,14 +62,7 @@ async function route(
       rt.faults.onRequest({ method: req.method ?? 'GET', path, scope: 'token' }),
       res
     )
-    if (outcome.answered) {
-      return {
-        status: outcome.status ?? 0,
-        requestId: outcome.requestId ?? '',
-        validation: 'skipped',
-        fault: outcome.label
-      }
-    }
+    if (outcome.answered) return faultAnswered(outcome)
     fault = outcome.label
   }
   if (await rt.entra.handle(req, res, url, body)) {

@@ -1,7 +1,14 @@
 /** Carries out the actions `faults.onRequest` returns on a live request. */
 import type { ServerResponse } from 'node:http'
 import type { FaultAction } from '../faults.js'
+import type { RequestLogEntry } from '../request-log.js'
 import { sendReply } from './http.js'
+
+/** How a request was answered, as the request log records it. */
+export type RequestOutcome = Pick<
+  RequestLogEntry,
+  'status' | 'requestId' | 'validation' | 'errors' | 'fault'
+>
 
 export interface FaultOutcome {
   /** True when the fault answered (or dropped) the request: handle it no further. */
@@ -32,4 +39,14 @@ export async function applyFaults(
     }
   }
   return { answered: false, label: labels.length ? labels.join('; ') : undefined }
+}
+
+/** The request-log outcome of a request that a fault answered or dropped. */
+export function faultAnswered(fault: FaultOutcome): RequestOutcome {
+  return {
+    status: fault.status ?? 0,
+    requestId: fault.requestId ?? '',
+    validation: 'skipped',
+    fault: fault.label
+  }
 }
