@@ -27,6 +27,12 @@ const ANY_RESOURCE = {
   currentDraftInstanceID: 'd1'
 }
 
+/** Answers the first request with `status` and `body`, every later one with `thenStatus`. */
+function failingOnce(status: number, body: string, thenStatus: number): Handler {
+  let n = 0
+  return (_q, res) => (++n === 1 ? reply(res, status, body) : reply(res, thenStatus, ANY_RESOURCE))
+}
+
 const listing: Listing = {
   resourceType: 'AzureListing',
   id: 'l1',
@@ -327,10 +333,7 @@ describe('request bodies and headers', () => {
 
 describe('token refresh', () => {
   it.each([401, 403])('after a %i fetches a new token and tries once more', async status => {
-    let n = 0
-    const s = await start((_q, res) =>
-      ++n === 1 ? reply(res, status, '"expired"') : reply(res, 200, ANY_RESOURCE)
-    )
+    const s = await start(failingOnce(status, '"expired"', 200))
     await s.api.getSubmission('p1', 's1')
     expect(s.server.received.map(r => r.headers.authorization)).toEqual([
       'Bearer token-1',
@@ -349,10 +352,7 @@ describe('token refresh', () => {
   })
 
   it('refreshes even for a create, since a 401 means nothing was created', async () => {
-    let n = 0
-    const s = await start((_q, res) =>
-      ++n === 1 ? reply(res, 401, '') : reply(res, 201, ANY_RESOURCE)
-    )
+    const s = await start(failingOnce(401, '', 201))
     await s.api.createPackage('p1', {
       resourceType: 'AzureApplicationPackage',
       fileName: 'app.zip'
@@ -372,10 +372,7 @@ describe('creation calls', () => {
   })
 
   it('while reads are retried on 503', async () => {
-    let n = 0
-    const s = await start((_q, res) =>
-      ++n === 1 ? reply(res, 503, '') : reply(res, 200, ANY_RESOURCE)
-    )
+    const s = await start(failingOnce(503, '', 200))
     await s.api.getPackage('p1', 'pk1')
     expect(s.server.received).toHaveLength(2)
   })

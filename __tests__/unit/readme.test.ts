@@ -16,7 +16,11 @@ function tableRows(): Map<string, string[]> {
   for (const line of readme.split('\n')) {
     // Prettier pads the cells, and a cell may hold an escaped pipe (`\|`).
     const m = /^\| `([a-z-]+)` +\|(.*)\|$/.exec(line)
-    if (m) rows.set(m[1], m[2].split(/(?<!\\)\|/).map(cell => cell.trim()))
+    if (m)
+      rows.set(
+        m[1],
+        m[2].split(/(?<!\\)\|/).map(cell => cell.trim())
+      )
   }
   return rows
 }
@@ -37,7 +41,10 @@ describe('README inputs and outputs tables', () => {
 
   it('documents nothing that action.yml does not declare', () => {
     const declared = new Set([...Object.keys(action.inputs), ...Object.keys(action.outputs)])
-    const section = readme.slice(readme.indexOf('## Inputs and outputs'), readme.indexOf('## The manifest'))
+    const section = readme.slice(
+      readme.indexOf('## Inputs and outputs'),
+      readme.indexOf('## The manifest')
+    )
     const documented = [...section.matchAll(/^\| `([a-z-]+)` +\|/gm)].map(m => m[1])
     expect(documented.filter(name => !declared.has(name))).toEqual([])
   })

@@ -125,11 +125,7 @@ describe('uploadFile against Azurite', () => {
 
   it('retries a block whose first attempt is reset or answered 503, and still commits the file', async () => {
     const file = await randomFile('flaky.zip', 12 * MiB)
-    const flaky = await startFlakyHop(azurite.accountUrl)
-    try {
-      const issued = azurite
-        .sasUrl(CONTAINER, 'flaky.zip', 'cw')
-        .replace(new URL(azurite.accountUrl).origin, flaky.origin)
+    await throughFlakyHop('flaky.zip', async (issued, flaky) => {
       const http = transport()
 
       const result = await uploadFile({
@@ -153,18 +149,12 @@ describe('uploadFile against Azurite', () => {
       for (const url of flaky.urls) {
         expect(url.startsWith(`${issuedPathAndQuery}&comp=block`)).toBe(true)
       }
-    } finally {
-      await flaky.stop()
-    }
+    })
   })
 
   it('re-opens the file when a single Put Blob is retried after a reset', async () => {
     const file = await randomFile('retried.zip', 3 * MiB)
-    const flaky = await startFlakyHop(azurite.accountUrl)
-    try {
-      const issued = azurite
-        .sasUrl(CONTAINER, 'retried.zip', 'cw')
-        .replace(new URL(azurite.accountUrl).origin, flaky.origin)
+    await throughFlakyHop('retried.zip', async (issued, flaky) => {
       const lines: string[] = []
 
       const result = await uploadFile({
@@ -180,22 +170,40 @@ describe('uploadFile against Azurite', () => {
       expect(flaky.failed).toEqual(['reset'])
       expect(sha256(await azurite.download(CONTAINER, 'retried.zip'))).toBe(file.sha256)
       expect(lines.at(-1)).toMatch(/^upload retried\.zip: done, 3\.0 MiB in /)
-    } finally {
-      await flaky.stop()
-    }
+    })
   })
 })
+
+/** Runs `test` with an upload URL for `blobName` that goes through a flaky hop to Azurite. */
+async function throughFlakyHop(
+  blobName: string,
+  test: (issued: string, flaky: FlakyHop) => Promise<void>
+): Promise<void> {
+  const flaky = await startFlakyHop(azurite.accountUrl)
+  try {
+    const issued = azurite
+      .sasUrl(CONTAINER, blobName, 'cw')
+      .replace(new URL(azurite.accountUrl).origin, flaky.origin)
+    await test(issued, flaky)
+  } finally {
+    await flaky.stop()
+  }
+}
+
+interface FlakyHop {
+  origin: string
+  /** What each failed first attempt got: `reset` or `503`, alternately. */
+  failed: string[]
+  /** The path and query of every request the hop received. */
+  urls: string[]
+  stop(): Promise<void>
+}
 
 /**
  * A hop in front of Azurite that fails the first attempt of every block and of a Put Blob
  * (alternately a reset connection and a 503) and forwards everything else unchanged.
  */
-async function startFlakyHop(target: string): Promise<{
-  origin: string
-  failed: string[]
-  urls: string[]
-  stop(): Promise<void>
-}> {
+async function startFlakyHop(target: string): Promise<FlakyHop> {
   const targetUrl = new URL(target)
   const seenKeys = new Set<string>()
   const failed: string[] = []

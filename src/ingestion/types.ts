@@ -112,9 +112,11 @@ export interface Listing extends Resource {
   id: string
 }
 
-export type FileState = 'PendingUpload' | 'Uploaded' | 'InProcessing' | 'Processed' | 'ProcessFailed'
+export type FileState =
+  'PendingUpload' | 'Uploaded' | 'InProcessing' | 'Processed' | 'ProcessFailed'
 
-export type ImageType = 'AzureLogoSmall' | 'AzureLogoMedium' | 'AzureLogoLarge' | 'AzureLogoWide' | 'AzureScreenshot'
+export type ImageType =
+  'AzureLogoSmall' | 'AzureLogoMedium' | 'AzureLogoLarge' | 'AzureLogoWide' | 'AzureScreenshot'
 
 export interface ListingImage extends Resource {
   resourceType: 'ListingImage'

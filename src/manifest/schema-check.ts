@@ -2,7 +2,7 @@
  * Checks the parsed manifest against schema/marketplace.schema.json (the same file editors use)
  * and turns each failure into a problem a person can act on, at the field's line.
  */
-import { Ajv, type ErrorObject } from 'ajv'
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
 import addFormats from 'ajv-formats'
 import schema from '../../schema/marketplace.schema.json' with { type: 'json' }
 import { formatField, pointerToPath } from './field-path.js'
@@ -10,11 +10,22 @@ import type { ProblemList } from './problems.js'
 import type { FieldPath, SourceDocument } from './source.js'
 import { nearest } from './suggest.js'
 
-const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true })
-addFormats.default(ajv, ['email', 'uri'])
-// Understood by VS Code's JSON and YAML language servers: the message shown when a pattern fails.
-ajv.addKeyword({ keyword: 'patternErrorMessage', schemaType: 'string' })
-const validate = ajv.compile(schema)
+let compiled: ValidateFunction | undefined
+
+/**
+ * Compiled on first use, not on import: compiling is the costliest CPU work before the first
+ * request, and the action loads this module while its token request is starting, which the
+ * manifest file reads (I/O) can then overlap with.
+ */
+function validator(): ValidateFunction {
+  if (compiled) return compiled
+  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true })
+  addFormats.default(ajv, ['email', 'uri'])
+  // Understood by VS Code's JSON and YAML language servers: the message shown when a pattern fails.
+  ajv.addKeyword({ keyword: 'patternErrorMessage', schemaType: 'string' })
+  compiled = ajv.compile(schema)
+  return compiled
+}
 
 interface SchemaNode {
   description?: string
@@ -24,6 +35,7 @@ interface SchemaNode {
 
 /** Ajv's failures for the data; empty when it matches the schema. */
 export function schemaErrors(data: unknown): ErrorObject[] {
+  const validate = validator()
   return validate(data) ? [] : [...(validate.errors ?? [])]
 }
 

@@ -1,8 +1,16 @@
 /**
  * One whole run, shared by the action (src/main.ts) and the CLI (src/cli.ts), which differ only in
  * how inputs are read and where the report goes:
- * settings → manifest → offer filter (any error: report, no request at all) → token (bad
- * credentials fail before any write) → publish every offer → report.
+ * settings (an error: report, no request at all) → the token request, sent while the manifest
+ * is loaded and checked (issue 3 allows the token before validation; it is the first request, so
+ * start-up time counts up to it) → manifest and offer filter (any error: reported first, nothing
+ * sent beyond the token) → token outcome (bad credentials fail before any write) → publish every
+ * offer → report.
+ *
+ * Only what the token request needs is imported up front; the manifest loader (yaml, ajv,
+ * fast-glob, minimatch), the publish sequence, the uploader and the report renderers are imported
+ * when first used, so Node compiles less code before the first request (ncc emits them as
+ * separate chunks beside dist/index.js).
  */
 import type { Clock } from '../clock.js'
 import { PublishError } from '../errors.js'
@@ -10,16 +18,10 @@ import { createTokenProvider } from '../auth/token-provider.js'
 import { redact } from '../http/redact.js'
 import type { TransportOptions } from '../http/transport.js'
 import type { Transport } from '../http/types.js'
-import { createIngestionClient } from '../ingestion/client.js'
-import { selectOffers } from '../manifest/filter.js'
-import { loadManifest } from '../manifest/load.js'
-import { createProgressReporter } from '../report/progress.js'
-import { report } from '../report/report.js'
+import type { Manifest } from '../manifest/model.js'
 import type { ReportSink } from '../report/sink.js'
 import { parseSettings, type InputReader, type Settings } from '../settings.js'
-import { uploadFile } from '../upload/index.js'
 import { toResultErrors } from './errors.js'
-import { publishAll } from './index.js'
 import type { OfferResult, ResultError } from './result.js'
 
 export interface RunDeps {
@@ -67,6 +69,7 @@ export async function runPublish(deps: RunDeps): Promise<number> {
       deps.sink.debug(redact(error.stack))
   }
 
+  const { report } = await import('../report/report.js')
   await report(deps.sink, {
     dryRun: state.settings?.dryRun ?? false,
     target: state.settings?.target ?? 'preview',
@@ -89,10 +92,7 @@ async function publishRun(
   const { sink, clock } = deps
   const settings = parseSettings(deps.read, deps.env, deps.cwd)
   state.settings = settings
-  const loaded = await loadManifest(settings.manifestPath, { version: settings.version, workspace })
-  const manifest = selectOffers(loaded, settings.offers)
 
-  // Nothing has been sent so far: settings and manifest errors never cost a request.
   const deadline = startedAt + settings.timeoutMinutes * 60_000
   const debug = (line: string): void => sink.debug(line)
   const requestSignal = deps.requestSignal ?? deps.signal
@@ -110,8 +110,22 @@ async function publishRun(
     env: deps.env,
     getIdToken: deps.getIdToken
   })
+  const token = tokens.getToken()
+  // Awaited below, after the manifest: its problems are what the user must fix first.
+  token.catch(() => undefined)
+  // Loading the manifest is CPU work (module compilation, schema compilation) that would hold the
+  // token request back from the wire; one turn of the event loop lets its connection start first.
+  await new Promise(resolve => setImmediate(resolve))
+  const manifest = await loadSelectedManifest(settings, workspace)
   // Bad credentials fail here, before the first write.
-  await tokens.getToken()
+  await token
+  const [{ createIngestionClient }, { createProgressReporter }, { publishAll }, { uploadFile }] =
+    await Promise.all([
+      import('../ingestion/client.js'),
+      import('../report/progress.js'),
+      import('./index.js'),
+      import('../upload/index.js')
+    ])
   const api = createIngestionClient({ baseUrl: settings.apiBaseUrl, transport, tokens, log: debug })
 
   const progress = createProgressReporter(sink, clock, startedAt)
@@ -145,4 +159,13 @@ async function publishRun(
     },
     manifest.offers
   )
+}
+
+async function loadSelectedManifest(settings: Settings, workspace: string): Promise<Manifest> {
+  const [{ loadManifest }, { selectOffers }] = await Promise.all([
+    import('../manifest/load.js'),
+    import('../manifest/filter.js')
+  ])
+  const loaded = await loadManifest(settings.manifestPath, { version: settings.version, workspace })
+  return selectOffers(loaded, settings.offers)
 }
