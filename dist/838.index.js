@@ -129,8 +129,10 @@ var redact = __webpack_require__(6715);
 
 async function readDrafts(api, productId, modules) {
     const drafts = { offer: {}, plans: new Map() };
-    for (const module of modules) {
-        for (const branch of await api.getBranches(productId, module)) {
+    // One request per module (the API has no list of all branches); independent, so read together.
+    const branches = await Promise.all(modules.map(module => api.getBranches(productId, module)));
+    for (const [index, module] of modules.entries()) {
+        for (const branch of branches[index]) {
             // Offer-level branches have no variantID property at all (not null).
             if (branch.variantID === undefined || branch.variantID === null) {
                 drafts.offer[module] ??= branch.currentDraftInstanceID;
@@ -242,10 +244,12 @@ function isStale(error) {
 }
 /**
  * `apply` returns the object to write, or undefined when the current one already says what we
- * want (nothing is written). A second conflict is passed on to the caller.
+ * want (nothing is written). A second conflict is passed on to the caller. `known` is the object
+ * as the caller has just read it (to diff it first): it stands in for the first read, so the
+ * service is read again only after a conflict.
  */
-async function readModifyWrite(read, apply, write) {
-    const current = await read();
+async function readModifyWrite(read, apply, write, known) {
+    const current = known ?? (await read());
     const next = apply(current);
     if (next === undefined)
         return { result: current, changed: false };
@@ -368,7 +372,7 @@ async function updateListing(run, productId, instanceId, spec, where) {
     const { result } = await readModifyWrite(read, current => {
         const update = diffListing(current, spec);
         return update.changed.length ? update.next : undefined;
-    }, next => run.api.putListing(productId, next));
+    }, next => run.api.putListing(productId, next), first);
     return result;
 }
 
@@ -433,7 +437,7 @@ async function updatePackageConfig(run, productId, instanceId, change, where) {
     await readModifyWrite(read, current => {
         const update = diffPackageConfig(current, change);
         return update.changed.length ? update.next : undefined;
-    }, next => run.api.putPackageConfiguration(productId, next));
+    }, next => run.api.putPackageConfiguration(productId, next), first);
 }
 
 ;// CONCATENATED MODULE: ./src/publish/backoff.ts
@@ -795,7 +799,7 @@ async function updateProperties(run, productId, instanceId) {
     await readModifyWrite(read, current => {
         checkVersion(run, current);
         return changedFields(current, wanted).length ? { ...current, ...wanted } : undefined;
-    }, next => run.api.putProperty(productId, next));
+    }, next => run.api.putProperty(productId, next), first);
     return true;
 }
 function wantedProperties(run) {
@@ -902,6 +906,16 @@ function isBlocking(s) {
 /** The submission others must wait for: InProgress first, then the highest release number. */
 function findBlocking(submissions) {
     return [...submissions].filter(isBlocking).sort(byLatest)[0];
+}
+/**
+ * The latest submission certified for preview and not promoted (Published/ReadyToPublish): what a
+ * run stopped before or during promote left behind. It blocks nothing, but a re-run whose drafts
+ * are unchanged must promote it rather than submit the same content a second time.
+ */
+function findReadyToPublish(submissions) {
+    return [...submissions]
+        .filter(s => s.state === 'Published' && s.substate === 'ReadyToPublish' && !hasFailed(s))
+        .sort(byLatest)[0];
 }
 function byLatest(a, b) {
     const inProgress = Number(b.state === 'InProgress') - Number(a.state === 'InProgress');
@@ -1015,9 +1029,19 @@ async function configKey(run, productId, instanceId) {
 async function submit_submit(run, input) {
     let plan = await input.buildRequest();
     for (;;) {
-        const blocking = findBlocking(await run.api.listSubmissions(input.productId));
-        if (!blocking)
+        const submissions = await run.api.listSubmissions(input.productId);
+        const blocking = findBlocking(submissions);
+        if (!blocking) {
+            const ready = input.draftsUnchanged ? findReadyToPublish(submissions) : undefined;
+            if (ready && (await isOwnSubmission(run, input.productId, ready, plan.equivalents))) {
+                run.record({
+                    action: 'adopt',
+                    subject: `submission ${ready.id} (made from this release by an earlier run, ${describe(ready)})`
+                });
+                return ready;
+            }
             break;
+        }
         if (input.draftsUnchanged &&
             (await isOwnSubmission(run, input.productId, blocking, plan.equivalents))) {
             run.record({
@@ -1047,23 +1071,36 @@ async function submit_submit(run, input) {
     run.beforeWrite('creating the submission');
     return createOnce(run, input.productId, request);
 }
+/**
+ * POSTs after an ambiguous failure that the submission list shows made nothing: the first try
+ * included. A transient 5xx or lost connection then costs a retry instead of the whole run.
+ */
+const CREATE_ATTEMPTS = 3;
+/** Wait before sending the POST again, doubled each time. */
+const CREATE_RETRY_MS = 2_000;
 async function createOnce(run, productId, request) {
-    try {
-        return await run.api.createSubmission(productId, request);
-    }
-    catch (error) {
-        if ((0,errors/* isPublishError */.U)(error) && error.details.status === 409) {
-            const blocking = findBlocking(await run.api.listSubmissions(productId));
-            throw blocking ? conflictError(run, blocking) : error;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await run.api.createSubmission(productId, request);
         }
-        if (!isAmbiguous(error))
-            throw error;
-        // The POST may have reached the service: look for what it made before giving up.
-        const made = (await run.api.listSubmissions(productId)).find(s => isBlocking(s) && coversRequest(s, request));
-        if (!made)
-            throw error;
-        run.log(`the submission request failed in transit but submission ${made.id} was created: using it`);
-        return made;
+        catch (error) {
+            if ((0,errors/* isPublishError */.U)(error) && error.details.status === 409) {
+                const blocking = findBlocking(await run.api.listSubmissions(productId));
+                throw blocking ? conflictError(run, blocking) : error;
+            }
+            if (!isAmbiguous(error))
+                throw error;
+            // The POST may have reached the service: look for what it made before trying again.
+            const made = (await run.api.listSubmissions(productId)).find(s => isBlocking(s) && coversRequest(s, request));
+            if (made) {
+                run.log(`the submission request failed in transit but submission ${made.id} was created: using it`);
+                return made;
+            }
+            if (attempt >= CREATE_ATTEMPTS)
+                throw error;
+            run.log(`the submission request failed and made no submission: sending it again (attempt ${attempt + 1} of ${CREATE_ATTEMPTS})`);
+            await run.deps.clock.sleep(CREATE_RETRY_MS * 2 ** (attempt - 1), run.deps.signal);
+        }
     }
 }
 function isAmbiguous(error) {
@@ -1204,16 +1241,16 @@ async function publishSteps(run) {
         run.result.status = 'planned';
         if (settings.target === 'draft')
             return;
-        if (productId)
-            await submit_submit(run, submitInput(run, productId, propertyChanged));
+        if (productId && drafts)
+            await submit_submit(run, submitInput(run, productId, drafts, propertyChanged));
         else
             run.record({ action: 'submit', subject: 'submission to preview' });
         return;
     }
     run.result.status = 'draft';
-    if (settings.target === 'draft' || !productId)
+    if (settings.target === 'draft' || !productId || !drafts)
         return;
-    const submission = await submit_submit(run, submitInput(run, productId, propertyChanged));
+    const submission = await submit_submit(run, submitInput(run, productId, drafts, propertyChanged));
     if (!submission)
         return;
     run.result.submissionId = submission.id;
@@ -1316,11 +1353,18 @@ async function updateTechnicalConfigs(run, productId, plans, drafts, packageIds)
         }, `plan ${plan.planId}`);
     }
 }
-function submitInput(run, productId, propertyChanged) {
+/**
+ * `readBefore` are the draft ids read before the drafts were updated; writing to a draft keeps its
+ * instance id, so they serve the first submission request. After waiting for someone else's submission they may
+ * have moved on (ingestion-v1.md §3.2), so later requests read them again.
+ */
+function submitInput(run, productId, readBefore, propertyChanged) {
+    let known = readBefore;
     return {
         productId,
         buildRequest: async () => {
-            const drafts = await readOfferDrafts(run, productId);
+            const drafts = known ?? (await readOfferDrafts(run, productId));
+            known = undefined;
             const request = buildSubmissionRequest(run.offer, productId, drafts, propertyChanged);
             const withProperty = buildSubmissionRequest(run.offer, productId, drafts, true);
             return { request, equivalents: propertyChanged ? [request] : [request, withProperty] };

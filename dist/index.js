@@ -28931,13 +28931,16 @@ function createTransport(options) {
             const started = external_node_perf_hooks_.performance.now();
             const outcome = await attemptOnce(request, url, request.timeoutMs ?? timeoutMs);
             const ms = Math.round(external_node_perf_hooks_.performance.now() - started);
-            const counter = `attempt ${attempt}/${attempts}`;
+            const counter = `attempt ${attempt}/${Math.max(attempt, attempts)}`;
             let reason;
             let waitMs;
             if (outcome.kind === 'response') {
                 const { response } = outcome;
                 log(`HTTP ${shown} -> ${response.status} in ${ms} ms, request-id ${response.requestId ?? '-'}, ${counter}`);
-                if (!isRetryableStatus(response.status) || attempt >= attempts)
+                // A 429 refused the request before doing anything (RFC 6585 §4), so even a creating
+                // request that must not be repeated blindly is safe to send again after the wait.
+                const allowed = request.retry || response.status === 429 ? maxAttempts : 1;
+                if (!isRetryableStatus(response.status) || attempt >= allowed)
                     return response;
                 const retryAfter = retryAfterDelay(response.headers['retry-after'], clock.now(), retryAfterBounds);
                 reason = `HTTP ${response.status}${retryAfter !== undefined ? ', Retry-After' : ''}`;

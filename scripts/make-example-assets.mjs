@@ -58,6 +58,22 @@ function png(width, height, [r, g, b]) {
 const DOS_TIME = 0
 const DOS_DATE = ((2026 - 1980) << 9) | (1 << 5) | 1
 
+/**
+ * The run of fields the local header and the central directory record share (version needed,
+ * flags, method, time, date, CRC, sizes, name length), written from `at` on.
+ */
+function writeEntryFields(header, at, { crc, compressedSize, size, fileName }) {
+  header.writeUInt16LE(20, at) // version needed
+  header.writeUInt16LE(0x0800, at + 2) // UTF-8 names
+  header.writeUInt16LE(8, at + 4) // deflate
+  header.writeUInt16LE(DOS_TIME, at + 6)
+  header.writeUInt16LE(DOS_DATE, at + 8)
+  header.writeUInt32LE(crc, at + 10)
+  header.writeUInt32LE(compressedSize, at + 14)
+  header.writeUInt32LE(size, at + 18)
+  header.writeUInt16LE(fileName.length, at + 22)
+}
+
 function zip(entries) {
   const locals = []
   const centrals = []
@@ -67,30 +83,14 @@ function zip(entries) {
     const compressed = zlib.deflateRawSync(data, { level: 9 })
     const fileName = Buffer.from(name, 'utf8')
     const crc = zlib.crc32(data)
-    const local = Buffer.alloc(30)
+    const entry = { crc, compressedSize: compressed.length, size: data.length, fileName }
+    const local = Buffer.alloc(30) // extra field length (28) stays 0
     local.writeUInt32LE(0x04034b50, 0)
-    local.writeUInt16LE(20, 4) // version needed
-    local.writeUInt16LE(0x0800, 6) // UTF-8 names
-    local.writeUInt16LE(8, 8) // deflate
-    local.writeUInt16LE(DOS_TIME, 10)
-    local.writeUInt16LE(DOS_DATE, 12)
-    local.writeUInt32LE(crc, 14)
-    local.writeUInt32LE(compressed.length, 18)
-    local.writeUInt32LE(data.length, 22)
-    local.writeUInt16LE(fileName.length, 26)
-    local.writeUInt16LE(0, 28)
+    writeEntryFields(local, 4, entry)
     const central = Buffer.alloc(46)
     central.writeUInt32LE(0x02014b50, 0)
     central.writeUInt16LE(20, 4) // version made by
-    central.writeUInt16LE(20, 6)
-    central.writeUInt16LE(0x0800, 8)
-    central.writeUInt16LE(8, 10)
-    central.writeUInt16LE(DOS_TIME, 12)
-    central.writeUInt16LE(DOS_DATE, 14)
-    central.writeUInt32LE(crc, 16)
-    central.writeUInt32LE(compressed.length, 20)
-    central.writeUInt32LE(data.length, 24)
-    central.writeUInt16LE(fileName.length, 28)
+    writeEntryFields(central, 6, entry)
     central.writeUInt32LE(offset, 42)
     locals.push(local, fileName, compressed)
     centrals.push(central, fileName)

@@ -12,6 +12,8 @@ export interface LoggedRequest {
   method: string
   path: string
   status: number
+  /** The fault clauses that hit the request, when any did. */
+  fault?: string
 }
 
 export interface Session {

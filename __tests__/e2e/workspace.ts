@@ -88,13 +88,9 @@ export function createWorkspace(offers: SeededOffer[], extra = ''): string {
   return root
 }
 
-/**
- * A workspace whose manifest's only plan names a package that is not there: line 8 (its
- * `package:` line) is where a manifest error must point.
- */
-export function createWorkspaceMissingPackage(): string {
-  const root = createWorkspace([])
-  const manifest = [
+/** A manifest of contoso-analytics with only its `standard` plan, whose package is on line 8. */
+export function standardPlanManifest(packagePath: string): string {
+  return [
     'version: 1',
     'offers:',
     '  - id: contoso-analytics',
@@ -102,10 +98,18 @@ export function createWorkspaceMissingPackage(): string {
     '    plans:',
     '      - id: standard',
     '        name: Standard',
-    '        package: packages/missing.zip',
+    `        package: ${packagePath}`,
     ''
-  ]
-  writeFileSync(join(root, 'marketplace.yml'), manifest.join('\n'))
+  ].join('\n')
+}
+
+/**
+ * A workspace whose manifest's only plan names a package that is not there: line 8 (its
+ * `package:` line) is where a manifest error must point.
+ */
+export function createWorkspaceMissingPackage(): string {
+  const root = createWorkspace([])
+  writeFileSync(join(root, 'marketplace.yml'), standardPlanManifest('packages/missing.zip'))
   return root
 }
 

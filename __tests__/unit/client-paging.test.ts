@@ -96,7 +96,24 @@ describe('nextLink', () => {
     expect(other.received).toHaveLength(0)
   })
 
-  it('treats a 404 on a follow-up page as the end of the list (navcontainerhelper#3151)', async () => {
+  it('reads the list again from the start after a 404 on a follow-up page (navcontainerhelper#3151)', async () => {
+    let notFound = 1
+    const s = await start((q, res) =>
+      q.url.includes('$skipToken=2') && notFound-- > 0
+        ? reply(res, 404, '"Not found"')
+        : q.url.includes('$skipToken=2')
+          ? reply(res, 200, { value: [variant(2)] })
+          : reply(res, 200, {
+              nextLink: 'v1.0/ingestion/products/p1/variants?$skipToken=2',
+              value: [variant(1)]
+            })
+    )
+    const plans = await s.api.listVariants('p1')
+    expect(plans.map(p => p.id)).toEqual(['v1', 'v2'])
+    expect(s.logs.join('\n')).toMatch(/404: reading the list again from the start/)
+  })
+
+  it('fails on a follow-up page that keeps answering 404 instead of cutting the list short', async () => {
     const s = await start((q, res) =>
       q.url.includes('$skipToken=2')
         ? reply(res, 404, '"Not found"')
@@ -105,9 +122,10 @@ describe('nextLink', () => {
             value: [variant(1)]
           })
     )
-    const plans = await s.api.listVariants('p1')
-    expect(plans.map(p => p.id)).toEqual(['v1'])
-    expect(s.logs.join('\n')).toMatch(/404: treating it as the end of the list/)
+    const error = await s.api.listVariants('p1').catch((e: unknown) => e)
+    expect(isPublishError(error) && error.details.status).toBe(404)
+    // The first page and its follow-up, read four times: once, then three restarts.
+    expect(s.server.received).toHaveLength(8)
   })
 
   it('still fails on a 404 for the first page', async () => {

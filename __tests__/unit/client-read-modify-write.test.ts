@@ -61,6 +61,17 @@ describe('readModifyWrite', () => {
     expect(state).toMatchObject({ gets: 1, puts: 1, title: 'New' })
   })
 
+  it('uses the object the caller already read, reading again only after a conflict', async () => {
+    const { state, read, write } = await listingServer()
+    const known = await read()
+    await readModifyWrite(read, setTitle('New'), write, known)
+    expect(state).toMatchObject({ gets: 1, puts: 1, title: 'New' })
+
+    const stale = await read()
+    await readModifyWrite(read, setTitle('Newer'), write, { ...stale, '@odata.etag': '"old"' })
+    expect(state).toMatchObject({ gets: 3, puts: 3, title: 'Newer' })
+  })
+
   it('writes nothing when the object already says what we want', async () => {
     const { state, read, write } = await listingServer({ title: 'New' })
     const outcome = await readModifyWrite(read, setTitle('New'), write)

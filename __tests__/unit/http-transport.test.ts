@@ -99,6 +99,21 @@ describe('transport retries', () => {
     expect(clock.sleeps).toEqual([])
   })
 
+  it('retries a 429 even when the request says retry: false: it was refused, not processed', async () => {
+    const s = await serve(scripted(status(429, { 'retry-after': '2' }), ok))
+    const { t, clock } = transport()
+    const response = await t.send({
+      method: 'POST',
+      url: `${s.origin}/x`,
+      body: '{}',
+      phase: 'write',
+      retry: false
+    })
+    expect(response.status).toBe(200)
+    expect(s.received).toHaveLength(2)
+    expect(clock.sleeps).toEqual([2000])
+  })
+
   it('honours Retry-After in delta-seconds', async () => {
     const s = await serve(scripted(status(429, { 'retry-after': '7' }), ok))
     const { t, clock, lines } = transport()

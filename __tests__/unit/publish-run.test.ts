@@ -1,7 +1,7 @@
 /**
  * The run as a whole (settings → manifest → token → publish → report) with a recording sink and a
- * fake transport: nothing is sent before the settings and the manifest are valid, and bad
- * credentials stop the run before any API request.
+ * fake transport: nothing is sent before the settings are valid, nothing beyond the token before
+ * the manifest is valid, and bad credentials stop the run before any API request.
  */
 import { describe, expect, it } from '@jest/globals'
 import type { HttpRequest, Transport } from '../../src/http/types.js'
@@ -76,16 +76,18 @@ describe('runPublish', () => {
     expect(rec.failed).toHaveLength(1)
   })
 
-  it('reports manifest problems at their line without any request', async () => {
-    const { rec, deps, transports } = setup({ ...valid, manifest: 'missing.yml' }, () => ({
+  it('reports manifest problems at their line, sending nothing beyond the token', async () => {
+    const { rec, sent, deps } = setup({ ...valid, manifest: 'missing.yml' }, () => ({
       status: 500,
       text: ''
     }))
     const code = await runPublish(deps)
     expect(code).toBe(1)
-    expect(transports()).toBe(0)
+    expect(sent.map(r => r.phase)).toEqual(['token'])
     expect(rec.annotations.length).toBeGreaterThan(0)
     expect(rec.annotations.every(a => a.level === 'error')).toBe(true)
+    // The manifest's problem is reported, not the token's (a 500 here).
+    expect(rec.annotations[0].message).toContain('missing.yml')
   })
 
   it('stops at the token when the credentials are refused: no API request at all', async () => {

@@ -32,7 +32,16 @@ it('annotates a manifest problem at its file and line, sets status failed and fa
     'client-secret': 'secret-value-1234',
     version: '1.2.3'
   })
-  const createTransport = jest.fn()
+  // The token request starts while the manifest loads; nothing else may be sent.
+  const phases: string[] = []
+  const transport = {
+    send: async (request: { phase: string }) => {
+      phases.push(request.phase)
+      return { status: 500, text: '', headers: {} }
+    },
+    counts: () => ({ token: phases.length, lookup: 0, write: 0, upload: 0, poll: 0 })
+  }
+  const createTransport = jest.fn(() => transport)
   await run({
     env: { GITHUB_WORKSPACE: workspace },
     cwd: workspace,
@@ -40,7 +49,7 @@ it('annotates a manifest problem at its file and line, sets status failed and fa
   })
 
   expect(core.getInput).toHaveBeenCalledWith('tenant-id')
-  expect(createTransport).not.toHaveBeenCalled()
+  expect(phases.every(phase => phase === 'token')).toBe(true)
   expect(core.error).toHaveBeenCalledTimes(1)
   expect(core.error).toHaveBeenCalledWith(
     expect.stringContaining('missing.zip'),

@@ -15,9 +15,10 @@
  *             | "token"         the Entra token endpoint (v1 and v2)
  *   behaviour = BEHAVIOUR [xN] [after N]      consumed by the emulator through take()
  *   KIND      = 429[:retry-after=S | :retry-after=date[+S] | :no-retry-after]   (default Retry-After: 1)
- *             | 409 | 500 | 502 | 503 | 504 | reset | slow=MS
+ *             | 409 | 500 | 502 | 503 | 504 | reset | reset-after | slow=MS
+ *               (reset-after: handle the request, then drop the connection instead of replying)
  *   BEHAVIOUR = nextlink-404 | process-failed | cert-failed | validation-failed | submission-409
- *             | token-expiry
+ *             | token-expiry | etag-stale
  *   xN        = fire N times, then the clause is spent (without it: every time)
  *   after N   = let the first N matching requests (or take() calls) through first
  *
@@ -30,6 +31,8 @@ import { randomUUID } from 'node:crypto'
 export type FaultAction = (
   | { type: 'respond'; status: number; headers?: Record<string, string>; body?: unknown }
   | { type: 'reset' }
+  /** Handle the request normally, then destroy the connection instead of replying. */
+  | { type: 'reset-after' }
   | { type: 'delay'; ms: number }
 ) & {
   /** The clause that produced it, for the request log, e.g. `POST /products/*\/packages -> 503 x2`. */
@@ -43,6 +46,7 @@ export type BehaviourFault =
   | 'validation-failed'
   | 'submission-409'
   | 'token-expiry'
+  | 'etag-stale'
 
 export interface Faults {
   /**
@@ -65,11 +69,12 @@ const BEHAVIOURS: readonly BehaviourFault[] = [
   'cert-failed',
   'validation-failed',
   'submission-409',
-  'token-expiry'
+  'token-expiry',
+  'etag-stale'
 ]
 const METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'PATCH', '*']
 const KIND_HELP =
-  '429[:retry-after=S|:retry-after=date[+S]|:no-retry-after], 409, 500, 502, 503, 504, reset, slow=MS'
+  '429[:retry-after=S|:retry-after=date[+S]|:no-retry-after], 409, 500, 502, 503, 504, reset, reset-after, slow=MS'
 const DEFAULT_RATE_KINDS = '429,500,502,503,504'
 const API_PREFIX = /^\/v1\.0\/ingestion(?=\/|$)/i
 
@@ -77,6 +82,7 @@ type Kind =
   | { kind: 'status'; status: 409 | 500 | 502 | 503 | 504 }
   | { kind: '429'; retryAfter: { form: 'seconds' | 'date'; seconds: number } | null }
   | { kind: 'reset' }
+  | { kind: 'reset-after' }
   | { kind: 'slow'; ms: number }
 
 interface Counter {
@@ -211,6 +217,8 @@ function toAction(kind: Kind, label: string): FaultAction {
   switch (kind.kind) {
     case 'reset':
       return { type: 'reset', label }
+    case 'reset-after':
+      return { type: 'reset-after', label }
     case 'slow':
       return { type: 'delay', ms: kind.ms, label }
     case '429': {
@@ -307,7 +315,11 @@ function parseRule(clause: string, fail: Fail): Rule {
   const action = parseKind(words[0], fail)
   const counts = parseCounts(words.slice(1), fail)
 
-  if (/^token$/i.test(left)) return { text: clause, target: { scope: 'token' }, action, ...counts }
+  if (/^token$/i.test(left)) {
+    // Entra's handler writes its own reply, so there is no point at which to drop it.
+    if (action.kind === 'reset-after') fail('reset-after applies to API requests only')
+    return { text: clause, target: { scope: 'token' }, action, ...counts }
+  }
   const [method, path, extra] = left.split(/\s+/)
   if (!path || extra !== undefined) fail('the target must be "METHOD PATH" or "token"')
   if (!METHODS.includes(method.toUpperCase())) {
@@ -349,6 +361,7 @@ function parseCounts(words: string[], fail: Fail): Omit<Counter, 'text'> {
 function parseKind(word: string, fail: Fail): Kind {
   const lower = word.toLowerCase()
   if (lower === 'reset') return { kind: 'reset' }
+  if (lower === 'reset-after') return { kind: 'reset-after' }
   const slow = /^slow=(\d+)$/.exec(lower)
   if (slow) return { kind: 'slow', ms: Number(slow[1]) }
   if (['409', '500', '502', '503', '504'].includes(lower)) {
@@ -406,11 +419,14 @@ function parseRate(clause: string, fail: Fail, random?: () => number): RateClaus
   if (!['api', 'token', 'all'].includes(scope)) fail(`scope "${scope}" must be api, token or all`)
   const kindWords = options.get('kinds') ?? DEFAULT_RATE_KINDS.split(',')
   const seed = seedText === undefined ? undefined : Number(seedText)
+  const kinds = kindWords.filter(Boolean).map(word => parseKind(word, fail))
+  if (scope !== 'api' && kinds.some(k => k.kind === 'reset-after'))
+    fail('reset-after applies to API requests only: use scope=api')
   return {
     text: clause,
     rate,
     seed,
-    kinds: kindWords.filter(Boolean).map(word => parseKind(word, fail)),
+    kinds,
     scope: scope as RateClause['scope'],
     random: seed !== undefined ? mulberry32(seed) : (random ?? Math.random),
     drawn: 0,

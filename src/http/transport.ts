@@ -84,7 +84,7 @@ export function createTransport(options: TransportOptions): Transport {
       const started = performance.now()
       const outcome = await attemptOnce(request, url, request.timeoutMs ?? timeoutMs)
       const ms = Math.round(performance.now() - started)
-      const counter = `attempt ${attempt}/${attempts}`
+      const counter = `attempt ${attempt}/${Math.max(attempt, attempts)}`
 
       let reason: string
       let waitMs: number
@@ -93,7 +93,10 @@ export function createTransport(options: TransportOptions): Transport {
         log(
           `HTTP ${shown} -> ${response.status} in ${ms} ms, request-id ${response.requestId ?? '-'}, ${counter}`
         )
-        if (!isRetryableStatus(response.status) || attempt >= attempts) return response
+        // A 429 refused the request before doing anything (RFC 6585 §4), so even a creating
+        // request that must not be repeated blindly is safe to send again after the wait.
+        const allowed = request.retry || response.status === 429 ? maxAttempts : 1
+        if (!isRetryableStatus(response.status) || attempt >= allowed) return response
         const retryAfter = retryAfterDelay(
           response.headers['retry-after'],
           clock.now(),

@@ -16,14 +16,17 @@ function isStale(error: unknown): boolean {
 
 /**
  * `apply` returns the object to write, or undefined when the current one already says what we
- * want (nothing is written). A second conflict is passed on to the caller.
+ * want (nothing is written). A second conflict is passed on to the caller. `known` is the object
+ * as the caller has just read it (to diff it first): it stands in for the first read, so the
+ * service is read again only after a conflict.
  */
 export async function readModifyWrite<T extends Resource>(
   read: () => Promise<T>,
   apply: (current: T) => T | undefined,
-  write: (next: T) => Promise<T>
+  write: (next: T) => Promise<T>,
+  known?: T
 ): Promise<{ result: T; changed: boolean }> {
-  const current = await read()
+  const current = known ?? (await read())
   const next = apply(current)
   if (next === undefined) return { result: current, changed: false }
   try {

@@ -21,6 +21,12 @@ import {
 
 /** A safety net against a service that never stops paging; real lists have a handful of pages. */
 const MAX_PAGES = 1000
+/**
+ * A follow-up page once answered 404 for a while (navcontainerhelper#3151). Ending the list there
+ * would hide items (and the run would then try to create a plan that exists), so the list is read
+ * again from its first page, this many times at most, before failing.
+ */
+const MAX_LIST_RESTARTS = 3
 
 export interface RequesterOptions {
   baseUrl: string
@@ -112,7 +118,9 @@ export function createRequester(options: RequesterOptions): Requester {
   async function list<T>(call: Call, shape: Shape): Promise<T[]> {
     const items: T[] = []
     const seen = new Set<string>()
-    let url: string | undefined = urlOf(call.path)
+    const first = urlOf(call.path)
+    let url: string | undefined = first
+    let restarts = 0
     for (let page = 1; url !== undefined; page++) {
       if (page > MAX_PAGES) {
         throw badReply(
@@ -122,10 +130,16 @@ export function createRequester(options: RequesterOptions): Requester {
       }
       seen.add(url)
       const { request, response, context } = await exchange('GET', url, call.phase, true)
-      if (response.status === 404 && page > 1) {
-        // A follow-up page once answered 404 for a while (navcontainerhelper#3151): the list ends here.
-        log(`GET ${context.path} (page ${page}) answered 404: treating it as the end of the list`)
-        break
+      if (response.status === 404 && page > 1 && restarts < MAX_LIST_RESTARTS) {
+        restarts++
+        log(
+          `GET ${context.path} (page ${page}) answered 404: reading the list again from the start`
+        )
+        items.length = 0
+        seen.clear()
+        url = first
+        page = 0
+        continue
       }
       if (!isSuccess(response.status)) throw httpError(request, response, call.what)
       const { value, nextLink } = checkPage(parseJson(response.text, context), context)

@@ -21,8 +21,10 @@ export async function readDrafts(
   modules: readonly Module[]
 ): Promise<Drafts> {
   const drafts: Drafts = { offer: {}, plans: new Map() }
-  for (const module of modules) {
-    for (const branch of await api.getBranches(productId, module)) {
+  // One request per module (the API has no list of all branches); independent, so read together.
+  const branches = await Promise.all(modules.map(module => api.getBranches(productId, module)))
+  for (const [index, module] of modules.entries()) {
+    for (const branch of branches[index]) {
       // Offer-level branches have no variantID property at all (not null).
       if (branch.variantID === undefined || branch.variantID === null) {
         drafts.offer[module] ??= branch.currentDraftInstanceID

@@ -55,7 +55,8 @@ export async function updateListing(
       const update = diffListing(current, spec)
       return update.changed.length ? update.next : undefined
     },
-    next => run.api.putListing(productId, next)
+    next => run.api.putListing(productId, next),
+    first
   )
   return result
 }

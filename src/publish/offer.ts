@@ -46,14 +46,14 @@ async function publishSteps(run: OfferRun): Promise<void> {
   if (settings.dryRun) {
     run.result.status = 'planned'
     if (settings.target === 'draft') return
-    if (productId) await submit(run, submitInput(run, productId, propertyChanged))
+    if (productId && drafts) await submit(run, submitInput(run, productId, drafts, propertyChanged))
     else run.record({ action: 'submit', subject: 'submission to preview' })
     return
   }
   run.result.status = 'draft'
-  if (settings.target === 'draft' || !productId) return
+  if (settings.target === 'draft' || !productId || !drafts) return
 
-  const submission = await submit(run, submitInput(run, productId, propertyChanged))
+  const submission = await submit(run, submitInput(run, productId, drafts, propertyChanged))
   if (!submission) return
   run.result.submissionId = submission.id
   run.result.releaseNumber = submission.releaseNumber
@@ -184,11 +184,23 @@ async function updateTechnicalConfigs(
   }
 }
 
-function submitInput(run: OfferRun, productId: string, propertyChanged: boolean): SubmitInput {
+/**
+ * `readBefore` are the draft ids read before the drafts were updated; writing to a draft keeps its
+ * instance id, so they serve the first submission request. After waiting for someone else's submission they may
+ * have moved on (ingestion-v1.md §3.2), so later requests read them again.
+ */
+function submitInput(
+  run: OfferRun,
+  productId: string,
+  readBefore: Drafts,
+  propertyChanged: boolean
+): SubmitInput {
+  let known: Drafts | undefined = readBefore
   return {
     productId,
     buildRequest: async () => {
-      const drafts = await readOfferDrafts(run, productId)
+      const drafts = known ?? (await readOfferDrafts(run, productId))
+      known = undefined
       const request = buildSubmissionRequest(run.offer, productId, drafts, propertyChanged)
       const withProperty = buildSubmissionRequest(run.offer, productId, drafts, true)
       return { request, equivalents: propertyChanged ? [request] : [request, withProperty] }

@@ -38,6 +38,7 @@ export async function updatePackageConfig(
       const update = diffPackageConfig(current, change)
       return update.changed.length ? update.next : undefined
     },
-    next => run.api.putPackageConfiguration(productId, next)
+    next => run.api.putPackageConfiguration(productId, next),
+    first
   )
 }

@@ -48,7 +48,8 @@ export async function updateProperties(
       checkVersion(run, current)
       return changedFields(current, wanted).length ? { ...current, ...wanted } : undefined
     },
-    next => run.api.putProperty(productId, next)
+    next => run.api.putProperty(productId, next),
+    first
   )
   return true
 }

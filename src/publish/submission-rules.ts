@@ -31,6 +31,17 @@ export function findBlocking(submissions: readonly Submission[]): Submission | u
   return [...submissions].filter(isBlocking).sort(byLatest)[0]
 }
 
+/**
+ * The latest submission certified for preview and not promoted (Published/ReadyToPublish): what a
+ * run stopped before or during promote left behind. It blocks nothing, but a re-run whose drafts
+ * are unchanged must promote it rather than submit the same content a second time.
+ */
+export function findReadyToPublish(submissions: readonly Submission[]): Submission | undefined {
+  return [...submissions]
+    .filter(s => s.state === 'Published' && s.substate === 'ReadyToPublish' && !hasFailed(s))
+    .sort(byLatest)[0]
+}
+
 function byLatest(a: Submission, b: Submission): number {
   const inProgress = Number(b.state === 'InProgress') - Number(a.state === 'InProgress')
   return inProgress || (b.releaseNumber ?? 0) - (a.releaseNumber ?? 0)

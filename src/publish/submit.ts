@@ -9,7 +9,7 @@ import type { Submission, SubmissionCreationRequest } from '../ingestion/types.j
 import { SUBMISSION_POLL, pollUntil } from './backoff.js'
 import { isOwnSubmission } from './adoption.js'
 import type { OfferRun } from './context.js'
-import { coversRequest, findBlocking, isBlocking } from './submission-rules.js'
+import { coversRequest, findBlocking, findReadyToPublish, isBlocking } from './submission-rules.js'
 
 /** The request to send, and every request an earlier attempt of this run could have sent. */
 export interface SubmissionPlan {
@@ -21,7 +21,7 @@ export interface SubmissionPlan {
 
 export interface SubmitInput {
   productId: string
-  /** Builds the requests from freshly read drafts (called again after waiting for another submission). */
+  /** Builds the requests from the drafts; called again, from freshly read drafts, after waiting for another submission. */
   buildRequest: () => Promise<SubmissionPlan>
   /** True when this run wrote nothing to the drafts: the condition for adopting a submission. */
   draftsUnchanged: boolean
@@ -30,8 +30,19 @@ export interface SubmitInput {
 export async function submit(run: OfferRun, input: SubmitInput): Promise<Submission | undefined> {
   let plan = await input.buildRequest()
   for (;;) {
-    const blocking = findBlocking(await run.api.listSubmissions(input.productId))
-    if (!blocking) break
+    const submissions = await run.api.listSubmissions(input.productId)
+    const blocking = findBlocking(submissions)
+    if (!blocking) {
+      const ready = input.draftsUnchanged ? findReadyToPublish(submissions) : undefined
+      if (ready && (await isOwnSubmission(run, input.productId, ready, plan.equivalents))) {
+        run.record({
+          action: 'adopt',
+          subject: `submission ${ready.id} (made from this release by an earlier run, ${describe(ready)})`
+        })
+        return ready
+      }
+      break
+    }
     if (
       input.draftsUnchanged &&
       (await isOwnSubmission(run, input.productId, blocking, plan.equivalents))
@@ -65,28 +76,44 @@ export async function submit(run: OfferRun, input: SubmitInput): Promise<Submiss
   return createOnce(run, input.productId, request)
 }
 
+/**
+ * POSTs after an ambiguous failure that the submission list shows made nothing: the first try
+ * included. A transient 5xx or lost connection then costs a retry instead of the whole run.
+ */
+const CREATE_ATTEMPTS = 3
+/** Wait before sending the POST again, doubled each time. */
+const CREATE_RETRY_MS = 2_000
+
 async function createOnce(
   run: OfferRun,
   productId: string,
   request: SubmissionCreationRequest
 ): Promise<Submission> {
-  try {
-    return await run.api.createSubmission(productId, request)
-  } catch (error) {
-    if (isPublishError(error) && error.details.status === 409) {
-      const blocking = findBlocking(await run.api.listSubmissions(productId))
-      throw blocking ? conflictError(run, blocking) : error
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run.api.createSubmission(productId, request)
+    } catch (error) {
+      if (isPublishError(error) && error.details.status === 409) {
+        const blocking = findBlocking(await run.api.listSubmissions(productId))
+        throw blocking ? conflictError(run, blocking) : error
+      }
+      if (!isAmbiguous(error)) throw error
+      // The POST may have reached the service: look for what it made before trying again.
+      const made = (await run.api.listSubmissions(productId)).find(
+        s => isBlocking(s) && coversRequest(s, request)
+      )
+      if (made) {
+        run.log(
+          `the submission request failed in transit but submission ${made.id} was created: using it`
+        )
+        return made
+      }
+      if (attempt >= CREATE_ATTEMPTS) throw error
+      run.log(
+        `the submission request failed and made no submission: sending it again (attempt ${attempt + 1} of ${CREATE_ATTEMPTS})`
+      )
+      await run.deps.clock.sleep(CREATE_RETRY_MS * 2 ** (attempt - 1), run.deps.signal)
     }
-    if (!isAmbiguous(error)) throw error
-    // The POST may have reached the service: look for what it made before giving up.
-    const made = (await run.api.listSubmissions(productId)).find(
-      s => isBlocking(s) && coversRequest(s, request)
-    )
-    if (!made) throw error
-    run.log(
-      `the submission request failed in transit but submission ${made.id} was created: using it`
-    )
-    return made
   }
 }
 

@@ -31,7 +31,12 @@ export const etagNow = (model: Model): string => newEtag(model.context.now())
  */
 export function checkIfMatch(model: Model, request: ApiRequest, current: Json): void {
   const ifMatch = request.headers['if-match']?.trim()
-  if (!ifMatch || ifMatch === '*' || ifMatch === current['@odata.etag']) return
+  if (!ifMatch || ifMatch === '*') return
+  // The `etag-stale` fault: another writer changed the resource between the client's GET and this
+  // write. Only the refusal is emulated (the resource keeps its etag), so a re-read and a retry
+  // succeed, as they would once the other writer is done.
+  const stale = ifMatch !== current['@odata.etag'] || model.context.faults.take('etag-stale')
+  if (!stale) return
   throw new ApiError(
     model.context.config.etagMismatch,
     'The resource has been modified since it was read (If-Match does not match the etag).',

@@ -19,12 +19,16 @@ export async function handleApiRequest(
   url: URL
 ): Promise<RequestOutcome> {
   const method = (req.method ?? 'GET').toUpperCase()
-  const reply = (r: ApiReply, extra: Partial<RequestOutcome> = {}): RequestOutcome => ({
-    status: r.status,
-    requestId: sendReply(res, r),
-    validation: 'skipped',
-    ...extra
-  })
+  // Set by a `reset-after` fault: the request takes effect but its reply is lost (status 0 in
+  // the log), the ambiguous case a client must resolve by reading the state back.
+  let dropReply = false
+  const reply = (r: ApiReply, extra: Partial<RequestOutcome> = {}): RequestOutcome => {
+    if (dropReply) {
+      res.socket?.destroy()
+      return { status: 0, requestId: '', validation: 'skipped', ...extra }
+    }
+    return { status: r.status, requestId: sendReply(res, r), validation: 'skipped', ...extra }
+  }
 
   let raw: Buffer
   try {
@@ -41,6 +45,7 @@ export async function handleApiRequest(
   )
   if (fault.answered) return faultAnswered(fault)
   const faultLabel = fault.label
+  dropReply = fault.dropReply === true
   if (rt.faults.take('token-expiry')) rt.entra.expireAllTokens()
 
   const bearer = rt.entra.verifyBearer(req.headers.authorization)

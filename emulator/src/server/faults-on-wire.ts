@@ -18,6 +18,8 @@ export interface FaultOutcome {
   requestId?: string
   /** The clauses that hit, joined, for the request log. */
   label?: string
+  /** `reset-after`: handle the request, then destroy the connection instead of replying. */
+  dropReply?: boolean
 }
 
 export async function applyFaults(
@@ -30,6 +32,8 @@ export async function applyFaults(
     const label = labels.length ? labels.join('; ') : undefined
     if (action.type === 'delay') {
       await new Promise(resolve => setTimeout(resolve, action.ms))
+    } else if (action.type === 'reset-after') {
+      return { answered: false, label, dropReply: true }
     } else if (action.type === 'reset') {
       res.socket?.destroy()
       return { answered: true, status: 0, label }

@@ -1,0 +1,122 @@
+/**
+ * Resume (issue 4, docs/reliability.md): stop a live publish at each step in turn, by a fault
+ * that outlasts the retries or by SIGTERM, then run it again. The second run must leave exactly
+ * the state a clean run leaves: same collections with the same sizes (no second package for a
+ * file, no second submission, no lost change), configurations on the new packages at the
+ * published version, the listing updated. Each case has its own emulator, so they run in parallel.
+ */
+import { beforeAll, expect, test } from '@jest/globals'
+import type { RunResult } from '../helpers/runner.js'
+import { expectNoLeaks } from './leaks.js'
+import {
+  expectPublishedOnce,
+  productIdOf,
+  publishLive,
+  reliabilityWorkspace
+} from './reliability.js'
+import { startSession, type Session } from './session.js'
+
+/** Slow enough that a publish lasts over 10 s, so the signals land mid-run. */
+const EMULATOR_ARGS = ['--speed', '400']
+/** The stopped run's budget: a fault that never clears ends it within seconds. */
+const SHORT_BUDGET_MINUTES = '0.15'
+
+type Counts = Record<string, number | string[]>
+
+/** Every collection of the offer's product, by size, plus the files packaged and the versions. */
+function shapeOf(session: Session, state: Record<string, unknown>): Counts {
+  const product = (state.products as Array<Record<string, unknown>>).find(
+    p => p.productId === productIdOf(session)
+  ) as Record<string, unknown>
+  const counts: Counts = {}
+  for (const [key, value] of Object.entries(product))
+    if (Array.isArray(value)) counts[key] = value.length
+  counts.packageFiles = (product.packages as Array<{ body: { fileName: string } }>)
+    .map(p => p.body.fileName)
+    .sort()
+  return counts
+}
+
+let clean: Counts
+beforeAll(async () => {
+  const session = await startSession(EMULATOR_ARGS)
+  try {
+    const run = await publishLive(session, reliabilityWorkspace())
+    await expectPublishedOnce(session, run)
+    clean = shapeOf(session, await session.state())
+  } finally {
+    await session.stop()
+  }
+})
+
+interface StopCase {
+  step: string
+  /** A fault that stops the first run; cleared before the second. */
+  spec?: string
+  /** SIGTERM this long after the first run starts. */
+  sigtermAfterMs?: number
+  /** The stopped run's timeout-minutes, when the step comes late in the run. */
+  budgetMinutes?: string
+}
+
+const CASES: StopCase[] = [
+  { step: 'product lookup', spec: 'GET /products -> 500' },
+  { step: 'plan (variant) list', spec: 'GET /products/*/variants -> 500' },
+  { step: 'listing PUT', spec: 'PUT /products/*/listings/* -> 500' },
+  { step: 'image POST', spec: 'POST /products/*/listings/*/images -> 500' },
+  { step: 'package POST', spec: 'POST /products/*/packages -> 500' },
+  { step: 'package PUT Uploaded (after the blob PUT)', spec: 'PUT /products/*/packages/* -> 500' },
+  { step: 'package configuration PUT', spec: 'PUT /products/*/packageconfigurations/* -> 500' },
+  { step: 'submission POST', spec: 'POST /products/*/submissions -> 500' },
+  { step: 'promote', spec: 'POST /products/*/submissions/*/promote -> 500', budgetMinutes: '1' },
+  { step: 'SIGTERM at 1.5 s (lookups and uploads)', sigtermAfterMs: 1500 },
+  { step: 'SIGTERM at 4 s (writing drafts or validating)', sigtermAfterMs: 4000 },
+  { step: 'SIGTERM at 8 s (waiting for certification or publishing)', sigtermAfterMs: 8000 }
+]
+
+test.concurrent.each(CASES)('resumes after a stop at $step', async ({ spec, sigtermAfterMs, budgetMinutes = SHORT_BUDGET_MINUTES }) => {
+  const session = await startSession(EMULATOR_ARGS)
+  try {
+    const workspace = reliabilityWorkspace()
+    if (spec) await session.setFaults(spec)
+    const stopped = await publishLive(
+      session,
+      workspace,
+      spec ? { 'timeout-minutes': budgetMinutes } : {},
+      sigtermAfterMs ? { signalAfter: { ms: sigtermAfterMs, signal: 'SIGTERM' } } : {}
+    )
+    expect(stopped.code).toBe(1)
+    expect(stopped.outputs.status).toBe('failed')
+    if (spec) {
+      const hit = (await session.requests()).filter(r => r.fault !== undefined)
+      expect(hit.length).toBeGreaterThan(0)
+      await session.setFaults('')
+    }
+
+    const resumed = await publishLive(session, workspace)
+    expect(resumed.stdout.split('\n').filter(l => l.startsWith('::error'))).toEqual([])
+    await expectPublishedOnce(session, resumed)
+    expect(shapeOf(session, await session.state())).toEqual(clean)
+    expectNoLeaks([stopped, resumed], await session.secrets())
+  } finally {
+    await session.stop()
+  }
+})
+
+test('resolves a submission POST that took effect but lost its reply, without a second one', async () => {
+  const session = await startSession(EMULATOR_ARGS)
+  try {
+    await session.setFaults('POST /products/*/submissions -> reset-after x1')
+    const run: RunResult = await publishLive(session, reliabilityWorkspace())
+    const posts = (await session.requests()).filter(
+      r => r.method === 'POST' && /\/submissions$/i.test(r.path)
+    )
+    expect(posts[0]).toEqual(expect.objectContaining({ status: 0, fault: expect.any(String) }))
+    expect(run.stdout).toMatch(/failed in transit but submission \S+ was created: using it/)
+    await expectPublishedOnce(session, run)
+    expect(shapeOf(session, await session.state())).toEqual(clean)
+    expectNoLeaks([run], await session.secrets())
+  } finally {
+    await session.stop()
+  }
+})

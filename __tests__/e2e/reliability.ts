@@ -1,0 +1,75 @@
+/**
+ * Shared by the reliability suites (`reliability-*.test.ts`): a small workspace, a debug-logging
+ * live publish, and the checks that a publish ended exactly as a clean one does.
+ */
+import { expect } from '@jest/globals'
+import { runAction, type RunResult } from '../helpers/runner.js'
+import type { Session } from './session.js'
+import { offerState, type OfferState } from './state.js'
+import { createWorkspace } from './workspace.js'
+
+/** One offer with two plans: two packages, one image, a listing and a submission per run. */
+export const OFFER = 'contoso-analytics'
+export const PLANS = ['standard', 'premium']
+
+export function reliabilityWorkspace(): string {
+  return createWorkspace([OFFER])
+}
+
+/** A live publish with step debug logging on (for the leak check), with extra inputs. */
+export function publishLive(
+  session: Session,
+  workspace: string,
+  inputs: Record<string, string> = {},
+  options: { signalAfter?: { ms: number; signal: NodeJS.Signals } } = {}
+): Promise<RunResult> {
+  return runAction(
+    { ...session.env({ target: 'live', ...inputs }), ACTIONS_STEP_DEBUG: 'true' },
+    { workspace, timeoutMs: 90_000, ...options }
+  )
+}
+
+/** The product id of the seeded offer, from the emulator's ready line. */
+export function productIdOf(session: Session): string {
+  const offer = session.emulator.ready.offers.find(o => o.offerId === OFFER)
+  if (!offer) throw new Error(`${OFFER} is not seeded`)
+  return offer.productId
+}
+
+/**
+ * The state a successful live publish leaves, for a fresh seed: one promoted submission, one
+ * uploaded package per plan, each plan's configuration referencing its own package at the
+ * published version, and the listing's summary substituted.
+ */
+export async function expectPublishedOnce(session: Session, run: RunResult): Promise<OfferState> {
+  expect(run.code).toBe(0)
+  expect(run.outputs.status).toBe('live')
+  const snapshot = await session.state()
+  const state = offerState(snapshot, productIdOf(session))
+  expect(state.submissions).toHaveLength(1)
+  expect(state.submissions[0]).toEqual(
+    expect.objectContaining({ id: run.outputs['submission-id'], promoted: true })
+  )
+  expect(state.packages).toHaveLength(PLANS.length)
+  for (const pkg of state.packages)
+    expect(pkg).toEqual(expect.objectContaining({ uploaded: true, validationItems: [] }))
+  const configs = state.packageConfigurations.filter(c => c.variantID !== undefined)
+  expect(configs).toHaveLength(PLANS.length)
+  const referenced = configs.flatMap(c => c.packageReferences).sort()
+  expect(referenced).toEqual(state.packages.map(p => p.id).sort())
+  for (const config of configs) expect(config.version).toBe('1.2.3')
+  expect(JSON.stringify(snapshot)).toContain('Analytics for your Azure subscription, version 1.2.3')
+  return state
+}
+
+/** How many times each configured fault clause fired (`GET /_emulator/faults`). */
+export async function firedFaults(session: Session): Promise<Record<string, number>> {
+  const described = (await session.emulator.adminJson('/faults')) as {
+    rules: Array<{ clause: string; fired: number }>
+    behaviours: Array<{ clause: string; fired: number }>
+    rate: { clause: string; fired: number } | null
+  }
+  const clauses = [...described.rules, ...described.behaviours]
+  if (described.rate) clauses.push(described.rate)
+  return Object.fromEntries(clauses.map(c => [c.clause, c.fired]))
+}
