@@ -18,7 +18,8 @@ describe('findReusablePackage', () => {
     const found = findReusablePackage(
       [pkg('a', 'PendingUpload'), pkg('b', 'Processed'), pkg('c', 'InProcessing')],
       file,
-      'AzureApplicationPackage'
+      'AzureApplicationPackage',
+      '1.2.3'
     )
     expect(found?.id).toBe('b')
   })
@@ -28,7 +29,8 @@ describe('findReusablePackage', () => {
       findReusablePackage(
         [pkg('a', 'Processed'), pkg('b', 'Processed')],
         file,
-        'AzureApplicationPackage'
+        'AzureApplicationPackage',
+        '1.2.3'
       )?.id
     ).toBe('b')
   })
@@ -40,7 +42,7 @@ describe('findReusablePackage', () => {
       pkg('c', 'Processed', { resourceType: 'Dynamics365BusinessCentralAddOnExtensionPackage' }),
       pkg('d', 'Processed', { fileSize: 99 })
     ]
-    expect(findReusablePackage(packages, file, 'AzureApplicationPackage')).toBeUndefined()
+    expect(findReusablePackage(packages, file, 'AzureApplicationPackage', '1.2.3')).toBeUndefined()
   })
 
   it('reuses a pending package whatever size it reports, since nothing was uploaded into it yet', () => {
@@ -48,8 +50,24 @@ describe('findReusablePackage', () => {
       findReusablePackage(
         [pkg('a', 'PendingUpload', { fileSize: 0 })],
         file,
-        'AzureApplicationPackage'
+        'AzureApplicationPackage',
+        '1.2.3'
       )?.id
     ).toBe('a')
+  })
+
+  it('never reuses uploaded bytes under a file name without the version: they may be an older build', () => {
+    const unversioned = { name: 'app.zip', size: 100 }
+    const packages = [
+      pkg('a', 'Processed', { fileName: 'app.zip' }),
+      pkg('b', 'InProcessing', { fileName: 'app.zip', fileSize: 100 })
+    ]
+    expect(
+      findReusablePackage(packages, unversioned, 'AzureApplicationPackage', '1.2.3')
+    ).toBeUndefined()
+    const pending = [...packages, pkg('c', 'PendingUpload', { fileName: 'app.zip' })]
+    expect(findReusablePackage(pending, unversioned, 'AzureApplicationPackage', '1.2.3')?.id).toBe(
+      'c'
+    )
   })
 })

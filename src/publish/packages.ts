@@ -59,7 +59,7 @@ export async function publishPackages(
 ): Promise<Map<string, string | undefined>> {
   const existing = productId ? await run.api.listPackages(productId) : []
   const ids = await mapLimit(jobs, run.deps.uploadConcurrency, async job => {
-    const reusable = findReusablePackage(existing, job.file, job.resourceType)
+    const reusable = findReusablePackage(existing, job.file, job.resourceType, job.version)
     const id = productId
       ? await publishPackage(run, productId, job, reusable)
       : planUpload(run, job)
