@@ -5,7 +5,7 @@
  * file, no second submission, no lost change), configurations on the new packages at the
  * published version, the listing updated. Each case has its own emulator, so they run in parallel.
  */
-import { beforeAll, expect, test } from '@jest/globals'
+import { expect, test } from '@jest/globals'
 import type { RunResult } from '../helpers/runner.js'
 import { expectNoLeaks } from './leaks.js'
 import {
@@ -37,17 +37,34 @@ function shapeOf(session: Session, state: Record<string, unknown>): Counts {
   return counts
 }
 
-let clean: Counts
-beforeAll(async () => {
-  const session = await startSession(EMULATOR_ARGS)
-  try {
-    const run = await publishLive(session, reliabilityWorkspace())
-    await expectPublishedOnce(session, run)
-    clean = shapeOf(session, await session.state())
-  } finally {
-    await session.stop()
-  }
-})
+/** A clean run's shape per emulator option set, computed once each. */
+const cleanRuns = new Map<string, Promise<Counts>>()
+function cleanShape(args: string[]): Promise<Counts> {
+  const key = args.join(' ')
+  if (!cleanRuns.has(key))
+    cleanRuns.set(
+      key,
+      (async () => {
+        const session = await startSession(args)
+        try {
+          const run = await publishLive(session, reliabilityWorkspace())
+          await expectPublishedOnce(session, run)
+          return shapeOf(session, await session.state())
+        } finally {
+          await session.stop()
+        }
+      })()
+    )
+  return cleanRuns.get(key) as Promise<Counts>
+}
+
+/**
+ * After the submission POST, a resume must recognise the submission as its own. With the
+ * emulator's default draft rotation (new draft instance ids after a submission) the action cannot
+ * prove that and fails safe with SUBMISSION_CONFLICT (see docs/reliability.md, known gap), so the
+ * late stops run with the drafts kept.
+ */
+const KEEP_DRAFTS = ['--no-rotate-drafts']
 
 interface StopCase {
   step: string
@@ -57,6 +74,8 @@ interface StopCase {
   sigtermAfterMs?: number
   /** The stopped run's timeout-minutes, when the step comes late in the run. */
   budgetMinutes?: string
+  /** Extra emulator options. */
+  args?: string[]
 }
 
 const CASES: StopCase[] = [
@@ -68,40 +87,49 @@ const CASES: StopCase[] = [
   { step: 'package PUT Uploaded (after the blob PUT)', spec: 'PUT /products/*/packages/* -> 500' },
   { step: 'package configuration PUT', spec: 'PUT /products/*/packageconfigurations/* -> 500' },
   { step: 'submission POST', spec: 'POST /products/*/submissions -> 500' },
-  { step: 'promote', spec: 'POST /products/*/submissions/*/promote -> 500', budgetMinutes: '1' },
+  {
+    step: 'promote',
+    spec: 'POST /products/*/submissions/*/promote -> 500',
+    budgetMinutes: '1',
+    args: KEEP_DRAFTS
+  },
   { step: 'SIGTERM at 1.5 s (lookups and uploads)', sigtermAfterMs: 1500 },
-  { step: 'SIGTERM at 4 s (writing drafts or validating)', sigtermAfterMs: 4000 },
-  { step: 'SIGTERM at 8 s (waiting for certification or publishing)', sigtermAfterMs: 8000 }
+  { step: 'SIGTERM at 4 s (after the submission POST)', sigtermAfterMs: 4000, args: KEEP_DRAFTS },
+  { step: 'SIGTERM at 8 s (waiting for the submission)', sigtermAfterMs: 8000, args: KEEP_DRAFTS }
 ]
 
-test.concurrent.each(CASES)('resumes after a stop at $step', async ({ spec, sigtermAfterMs, budgetMinutes = SHORT_BUDGET_MINUTES }) => {
-  const session = await startSession(EMULATOR_ARGS)
-  try {
-    const workspace = reliabilityWorkspace()
-    if (spec) await session.setFaults(spec)
-    const stopped = await publishLive(
-      session,
-      workspace,
-      spec ? { 'timeout-minutes': budgetMinutes } : {},
-      sigtermAfterMs ? { signalAfter: { ms: sigtermAfterMs, signal: 'SIGTERM' } } : {}
-    )
-    expect(stopped.code).toBe(1)
-    expect(stopped.outputs.status).toBe('failed')
-    if (spec) {
-      const hit = (await session.requests()).filter(r => r.fault !== undefined)
-      expect(hit.length).toBeGreaterThan(0)
-      await session.setFaults('')
-    }
+test.concurrent.each(CASES)(
+  'resumes after a stop at $step',
+  async ({ spec, sigtermAfterMs, budgetMinutes = SHORT_BUDGET_MINUTES, args = [] }) => {
+    const emulatorArgs = [...EMULATOR_ARGS, ...args]
+    const session = await startSession(emulatorArgs)
+    try {
+      const workspace = reliabilityWorkspace()
+      if (spec) await session.setFaults(spec)
+      const stopped = await publishLive(
+        session,
+        workspace,
+        spec ? { 'timeout-minutes': budgetMinutes } : {},
+        sigtermAfterMs ? { signalAfter: { ms: sigtermAfterMs, signal: 'SIGTERM' } } : {}
+      )
+      expect(stopped.code).toBe(1)
+      expect(stopped.outputs.status).toBe('failed')
+      if (spec) {
+        const hit = (await session.requests()).filter(r => r.fault !== undefined)
+        expect(hit.length).toBeGreaterThan(0)
+        await session.setFaults('')
+      }
 
-    const resumed = await publishLive(session, workspace)
-    expect(resumed.stdout.split('\n').filter(l => l.startsWith('::error'))).toEqual([])
-    await expectPublishedOnce(session, resumed)
-    expect(shapeOf(session, await session.state())).toEqual(clean)
-    expectNoLeaks([stopped, resumed], await session.secrets())
-  } finally {
-    await session.stop()
+      const resumed = await publishLive(session, workspace)
+      expect(resumed.stdout.split('\n').filter(l => l.startsWith('::error'))).toEqual([])
+      await expectPublishedOnce(session, resumed)
+      expect(shapeOf(session, await session.state())).toEqual(await cleanShape(emulatorArgs))
+      expectNoLeaks([stopped, resumed], await session.secrets())
+    } finally {
+      await session.stop()
+    }
   }
-})
+)
 
 test('resolves a submission POST that took effect but lost its reply, without a second one', async () => {
   const session = await startSession(EMULATOR_ARGS)
@@ -114,7 +142,7 @@ test('resolves a submission POST that took effect but lost its reply, without a 
     expect(posts[0]).toEqual(expect.objectContaining({ status: 0, fault: expect.any(String) }))
     expect(run.stdout).toMatch(/failed in transit but submission \S+ was created: using it/)
     await expectPublishedOnce(session, run)
-    expect(shapeOf(session, await session.state())).toEqual(clean)
+    expect(shapeOf(session, await session.state())).toEqual(await cleanShape(EMULATOR_ARGS))
     expectNoLeaks([run], await session.secrets())
   } finally {
     await session.stop()

@@ -27,10 +27,10 @@ const OFFERS: Record<SeededOffer, string> = {
     plans:
       - id: standard
         name: Standard
-        package: packages/analytics-standard.zip
+        package: packages/analytics-standard-*.zip
       - id: premium
         name: Premium
-        package: packages/analytics-premium.zip`,
+        package: packages/analytics-premium-*.zip`,
   'contoso-managed-ops': `
   - id: contoso-managed-ops
     type: azure-managed-app
@@ -39,7 +39,7 @@ const OFFERS: Record<SeededOffer, string> = {
     plans:
       - id: managed
         name: Managed
-        package: packages/managed-ops.zip
+        package: packages/managed-ops-*.zip
         tenantId: ${TENANT}
         authorizations:
           - principalId: ${PRINCIPAL}
@@ -58,6 +58,8 @@ export function createWorkspace(offers: SeededOffer[], extra = ''): string {
     writeFileSync(join(root, path), data)
   }
   write('marketplace.yml', `version: 1\noffers:${offers.map(o => OFFERS[o]).join('')}\n${extra}`)
+  // Packages carry their version in the file name, as a build names them: only then may a re-run
+  // reuse a package already uploaded (src/publish/package-reuse.ts).
   write('images/large.png', png(216, 216))
   const template: ZipEntry[] = [
     {
@@ -69,13 +71,13 @@ export function createWorkspace(offers: SeededOffer[], extra = ''): string {
       data: '{"handler":"Microsoft.Azure.CreateUIDef","version":"0.1.2-preview","parameters":{"basics":[],"steps":[],"outputs":{}}}'
     }
   ]
-  write('packages/analytics-standard.zip', makeZip(template))
+  write('packages/analytics-standard-1.2.3.zip', makeZip(template))
   write(
-    'packages/analytics-premium.zip',
+    'packages/analytics-premium-1.2.3.zip',
     makeZip([...template, { name: 'README.md', data: 'premium' }])
   )
   write(
-    'packages/managed-ops.zip',
+    'packages/managed-ops-1.2.3.zip',
     makeZip([...template, { name: 'viewDefinition.json', data: '{}' }])
   )
   // Two versions, for the tests that publish v1.2.4 after v1.2.3.

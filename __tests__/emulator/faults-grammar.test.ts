@@ -154,3 +154,21 @@ describe('bad specs', () => {
     expect(faults.take('cert-failed')).toBe(true)
   })
 })
+
+describe('reset-after and etag-stale', () => {
+  it('reset-after handles the request, then drops the reply, and only on API requests', () => {
+    const faults = createFaults('POST /products/*/submissions -> reset-after x1')
+    const post = api('POST', '/products/p/submissions')
+    expect(faults.onRequest(post)).toEqual([
+      { type: 'reset-after', label: 'POST /products/*/submissions -> reset-after x1' }
+    ])
+    expect(faults.onRequest(post)).toEqual([])
+    expect(() => createFaults('token -> reset-after')).toThrow(/API requests only/)
+    expect(() => createFaults('rate=0.1,kinds=reset-after,scope=all')).toThrow(/scope=api/)
+  })
+
+  it('etag-stale is a behaviour taken once per xN', () => {
+    const faults = createFaults('etag-stale x1 after 1')
+    expect([1, 2, 3].map(() => faults.take('etag-stale'))).toEqual([false, true, false])
+  })
+})

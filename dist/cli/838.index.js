@@ -467,10 +467,12 @@ async function pollUntil(options) {
 
 ;// CONCATENATED MODULE: ./src/publish/package-reuse.ts
 const PREFERENCE = ['Processed', 'InProcessing', 'Uploaded', 'PendingUpload'];
-function findReusablePackage(packages, file, resourceType) {
+function findReusablePackage(packages, file, resourceType, version) {
+    const sameBuild = file.name.includes(version);
     const candidates = packages.filter(p => p.resourceType === resourceType &&
         p.fileName === file.name &&
-        (typeof p.fileSize !== 'number' || p.state === 'PendingUpload' || p.fileSize === file.size));
+        (p.state === 'PendingUpload' ||
+            (sameBuild && (typeof p.fileSize !== 'number' || p.fileSize === file.size))));
     for (const state of PREFERENCE) {
         const found = candidates.filter(p => p.state === state).at(-1);
         if (found)
@@ -524,7 +526,7 @@ function packageJobs(run) {
 async function publishPackages(run, productId, jobs) {
     const existing = productId ? await run.api.listPackages(productId) : [];
     const ids = await (0,concurrency/* mapLimit */.s)(jobs, run.deps.uploadConcurrency, async (job) => {
-        const reusable = findReusablePackage(existing, job.file, job.resourceType);
+        const reusable = findReusablePackage(existing, job.file, job.resourceType, job.version);
         const id = productId
             ? await publishPackage(run, productId, job, reusable)
             : planUpload(run, job);
