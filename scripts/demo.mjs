@@ -4,11 +4,12 @@
 // tag in GITHUB_REF), publish examples/marketplace.yml to live, print the outputs and the job
 // summary, and stop the emulator. Exits with the action's exit code.
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
+import { actionEnv, parseOutputFile, runnerFiles } from './lib/github-runner.mjs'
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)))
 const target = process.env.DEMO_TARGET ?? 'live'
@@ -38,20 +39,6 @@ function stopEmulator(child) {
   })
 }
 
-/** `name<<delimiter\nvalue\ndelimiter` records, as @actions/core writes GITHUB_OUTPUT. */
-function parseOutputFile(text) {
-  const outputs = {}
-  const lines = text.split('\n')
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^([^<=]+)<<(.+)$/.exec(lines[i])
-    if (!m) continue
-    const value = []
-    for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i])
-    outputs[m[1]] = value.join('\n')
-  }
-  return outputs
-}
-
 /**
  * Shows a line of the action's stdout as the runner's log would: masks and debug lines are consumed
  * (debug ones shown with DEMO_DEBUG=1), annotations become readable lines.
@@ -67,13 +54,7 @@ function renderWorkflowCommand(line) {
 }
 
 const { child, ready } = await startEmulator()
-const work = mkdtempSync(join(tmpdir(), 'marketplace-demo-'))
-const files = {
-  output: join(work, 'output'),
-  summary: join(work, 'summary.md'),
-  env: join(work, 'env')
-}
-for (const f of Object.values(files)) writeFileSync(f, '')
+const files = runnerFiles(tmpdir())
 
 const inputs = {
   'tenant-id': ready.tenantId,
@@ -84,17 +65,7 @@ const inputs = {
   'authority-host': ready.authorityHost,
   'api-base-url': ready.apiBaseUrl
 }
-const env = {
-  ...process.env,
-  ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
-  GITHUB_ACTIONS: 'true',
-  GITHUB_REF: 'refs/tags/v1.2.3',
-  GITHUB_WORKSPACE: root,
-  GITHUB_OUTPUT: files.output,
-  GITHUB_STEP_SUMMARY: files.summary,
-  GITHUB_ENV: files.env,
-  RUNNER_TEMP: work
-}
+const env = actionEnv(inputs, files, { workspace: root, baseEnv: process.env })
 
 console.log(
   `emulator ready at ${ready.origin}; publishing examples/marketplace.yml (target: ${target})\n`
@@ -121,6 +92,6 @@ try {
   console.log(readFileSync(files.summary, 'utf8'))
 } finally {
   await stopEmulator(child)
-  rmSync(work, { recursive: true, force: true })
+  files.cleanup()
 }
 process.exit(code)

@@ -20,7 +20,7 @@ it('plans every offer without writing anything', async () => {
   const requests = await session.requests()
   expect(requests.some(r => r.method === 'GET')).toBe(true)
   expect(writesToApi(requests)).toEqual([])
-  expect(run.stdout).toContain('would upload package standard (analytics-standard.zip')
+  expect(run.stdout).toContain('would upload package standard (analytics-standard-1.2.3.zip')
   expect(run.stdout).toContain('would submit submission to preview')
   expect(run.summary).toContain('Marketplace publish plan (dry run, target live)')
   expect(run.summary).toContain('Plan (nothing was written)')

@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { runAction } from '../helpers/runner.js'
 import { sessionForFile, type LoggedRequest } from './session.js'
 import { makeZip } from '../emulator/blob-fixtures.js'
-import { createWorkspace } from './workspace.js'
+import { createWorkspace, standardPlanManifest } from './workspace.js'
 
 const TEMPLATE = [
   {
@@ -46,17 +46,7 @@ it('updates one plan package to preview in 15 requests besides polls and uploads
   )
   writeFileSync(
     join(workspace, 'marketplace.yml'),
-    [
-      'version: 1',
-      'offers:',
-      '  - id: contoso-analytics',
-      '    type: azure-solution-template',
-      '    plans:',
-      '      - id: standard',
-      '        name: Standard',
-      '        package: packages/analytics-standard-1.2.4.zip',
-      ''
-    ].join('\n')
+    standardPlanManifest('packages/analytics-standard-1.2.4.zip')
   )
   const run = await runAction(session.env({ target: 'preview', version: '1.2.4' }), { workspace })
   expect(run.code).toBe(0)

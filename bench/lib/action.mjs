@@ -1,40 +1,21 @@
 // Runs the bundled action (`dist/index.js`) the way the GitHub runner does: inputs as
 // `INPUT_<NAME>` with hyphens kept, and GITHUB_OUTPUT / GITHUB_STEP_SUMMARY / GITHUB_ENV files.
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { readFileSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
+import {
+  actionEnv as runnerEnv,
+  runnerFiles as freshRunnerFiles,
+  parseOutputFile
+} from '../../scripts/lib/github-runner.mjs'
 import { actionEntry, root, workDir } from './paths.mjs'
 
 export function actionEnv(inputs, files) {
-  return {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    ...Object.fromEntries(
-      Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, String(value)])
-    ),
-    GITHUB_ACTIONS: 'true',
-    GITHUB_REF: 'refs/tags/v1.2.3',
-    GITHUB_WORKSPACE: root,
-    GITHUB_OUTPUT: files.output,
-    GITHUB_STEP_SUMMARY: files.summary,
-    GITHUB_ENV: files.env,
-    RUNNER_TEMP: files.dir
-  }
+  const baseEnv = { PATH: process.env.PATH, HOME: process.env.HOME }
+  return runnerEnv(inputs, files, { workspace: root, baseEnv })
 }
 
-/** Fresh runner files in a folder under bench/.work; `cleanup()` removes them. */
-export function runnerFiles() {
-  const dir = mkdtempSync(join(workDir, 'runner-'))
-  const files = {
-    dir,
-    output: join(dir, 'output'),
-    summary: join(dir, 'summary.md'),
-    env: join(dir, 'env')
-  }
-  for (const file of [files.output, files.summary, files.env]) writeFileSync(file, '')
-  return { ...files, cleanup: () => rmSync(dir, { recursive: true, force: true }) }
-}
+export const runnerFiles = () => freshRunnerFiles(workDir)
 
 /** Runs the action to completion: `{ code, wallMs, stdout, stderr, summary, outputs }`. */
 export async function runAction(inputs) {
@@ -65,20 +46,6 @@ export async function runAction(inputs) {
   } finally {
     files.cleanup()
   }
-}
-
-/** `name<<delimiter\nvalue\ndelimiter` records, as @actions/core writes GITHUB_OUTPUT. */
-function parseOutputFile(text) {
-  const outputs = {}
-  const lines = text.split('\n')
-  for (let i = 0; i < lines.length; i++) {
-    const match = /^([^<=]+)<<(.+)$/.exec(lines[i])
-    if (!match) continue
-    const value = []
-    for (i++; i < lines.length && lines[i] !== match[2]; i++) value.push(lines[i])
-    outputs[match[1]] = value.join('\n')
-  }
-  return outputs
 }
 
 /** The first `::error::` line of a failed run, for the report (annotations carry no secrets). */
