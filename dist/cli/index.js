@@ -29654,7 +29654,7 @@ async function publishRun(deps, state, startedAt, workspace) {
     const [{ createIngestionClient }, { createProgressReporter }, { publishAll }, { uploadFile }] = await Promise.all([
         __nccwpck_require__.e(/* import() */ 366).then(__nccwpck_require__.bind(__nccwpck_require__, 7366)),
         __nccwpck_require__.e(/* import() */ 991).then(__nccwpck_require__.bind(__nccwpck_require__, 8991)),
-        __nccwpck_require__.e(/* import() */ 838).then(__nccwpck_require__.bind(__nccwpck_require__, 3838)),
+        __nccwpck_require__.e(/* import() */ 245).then(__nccwpck_require__.bind(__nccwpck_require__, 2245)),
         __nccwpck_require__.e(/* import() */ 736).then(__nccwpck_require__.bind(__nccwpck_require__, 2736))
     ]);
     const api = createIngestionClient({ baseUrl: settings.apiBaseUrl, transport, tokens, log: debug });

@@ -4,10 +4,10 @@
  * re-read and re-apply once).
  */
 import { PublishError } from '../errors.js'
-import { readModifyWrite } from '../ingestion/read-modify-write.js'
 import type { Listing } from '../ingestion/types.js'
 import type { ListingSpec } from '../manifest/model.js'
 import type { OfferRun } from './context.js'
+import { updateDraft } from './draft-update.js'
 import { diffListing } from './listing-diff.js'
 
 const LANGUAGE = 'en-us'
@@ -41,22 +41,11 @@ export async function updateListing(
   spec: ListingSpec,
   where: string
 ): Promise<Listing> {
-  const read = (): Promise<Listing> => readListing(run, productId, instanceId, where)
-  const first = await read()
-  const { changed } = diffListing(first, spec)
-  if (changed.length === 0) return first
-
-  run.record({ action: 'update', subject: `${where} listing`, fields: changed })
-  if (run.dryRun) return first
-  run.beforeWrite(`updating the ${where} listing`)
-  const { result } = await readModifyWrite(
-    read,
-    current => {
-      const update = diffListing(current, spec)
-      return update.changed.length ? update.next : undefined
-    },
-    next => run.api.putListing(productId, next),
-    first
-  )
+  const { result } = await updateDraft(run, {
+    subject: `${where} listing`,
+    read: () => readListing(run, productId, instanceId, where),
+    diff: current => diffListing(current, spec),
+    write: next => run.api.putListing(productId, next)
+  })
   return result
 }

@@ -1,8 +1,8 @@
 /** Step 7: point the package configuration (technical configuration) at the new packages. */
 import { PublishError } from '../errors.js'
-import { readModifyWrite } from '../ingestion/read-modify-write.js'
 import type { PackageConfiguration } from '../ingestion/types.js'
 import type { OfferRun } from './context.js'
+import { updateDraft } from './draft-update.js'
 import { diffPackageConfig, type PackageConfigChange } from './package-config-diff.js'
 
 export async function updatePackageConfig(
@@ -26,19 +26,10 @@ export async function updatePackageConfig(
     }
     return config
   }
-  const first = await read()
-  const { changed } = diffPackageConfig(first, change)
-  if (changed.length === 0) return
-  run.record({ action: 'update', subject: `${where} technical configuration`, fields: changed })
-  if (run.dryRun) return
-  run.beforeWrite(`updating the ${where} technical configuration`)
-  await readModifyWrite(
+  await updateDraft(run, {
+    subject: `${where} technical configuration`,
     read,
-    current => {
-      const update = diffPackageConfig(current, change)
-      return update.changed.length ? update.next : undefined
-    },
-    next => run.api.putPackageConfiguration(productId, next),
-    first
-  )
+    diff: current => diffPackageConfig(current, change),
+    write: next => run.api.putPackageConfiguration(productId, next)
+  })
 }

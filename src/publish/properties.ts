@@ -4,9 +4,9 @@
  * channel state.
  */
 import { PublishError } from '../errors.js'
-import { readModifyWrite } from '../ingestion/read-modify-write.js'
 import type { Property } from '../ingestion/types.js'
 import type { OfferRun } from './context.js'
+import { updateDraft } from './draft-update.js'
 import { compareVersions } from './version.js'
 
 type PropertyFields = Record<string, unknown>
@@ -35,23 +35,16 @@ export async function updateProperties(
     }
     return property
   }
-  const first = await read()
-  checkVersion(run, first)
-  const changed = changedFields(first, wanted)
-  if (changed.length === 0) return false
-  run.record({ action: 'update', subject: 'offer properties', fields: changed })
-  if (run.dryRun) return true
-  run.beforeWrite('updating the offer properties')
-  await readModifyWrite(
+  const { changed } = await updateDraft(run, {
+    subject: 'offer properties',
     read,
-    current => {
+    diff: current => {
       checkVersion(run, current)
-      return changedFields(current, wanted).length ? { ...current, ...wanted } : undefined
+      return { changed: changedFields(current, wanted), next: { ...current, ...wanted } }
     },
-    next => run.api.putProperty(productId, next),
-    first
-  )
-  return true
+    write: next => run.api.putProperty(productId, next)
+  })
+  return changed
 }
 
 function wantedProperties(run: OfferRun): PropertyFields {

@@ -1,5 +1,5 @@
-export const id = 838;
-export const ids = [838];
+export const id = 245;
+export const ids = [245];
 export const modules = {
 
 /***/ 1532:
@@ -46,7 +46,7 @@ async function mapLimit(items, limit, fn) {
 
 /***/ }),
 
-/***/ 3838:
+/***/ 2245:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -268,6 +268,31 @@ async function readModifyWrite(read, apply, write, known) {
     return { result: await write(again), changed: true };
 }
 
+;// CONCATENATED MODULE: ./src/publish/draft-update.ts
+/**
+ * The one way a draft resource (listing, technical configuration, properties) is changed: read
+ * it, work out what the manifest changes, record that (it is the plan of a dry run), and unless
+ * this is a dry run write it through readModifyWrite, which re-reads and re-applies the same diff
+ * after a 412/409. Only fields the manifest states are ever changed.
+ */
+
+/** Resolves with the resource as it stands afterwards and whether the manifest changed it. */
+async function updateDraft(run, update) {
+    const first = await update.read();
+    const { changed } = update.diff(first);
+    if (changed.length === 0)
+        return { result: first, changed: false };
+    run.record({ action: 'update', subject: update.subject, fields: changed });
+    if (run.dryRun)
+        return { result: first, changed: true };
+    run.beforeWrite(`updating the ${update.subject}`);
+    const { result } = await readModifyWrite(update.read, current => {
+        const again = update.diff(current);
+        return again.changed.length ? again.next : undefined;
+    }, update.write, first);
+    return { result, changed: true };
+}
+
 ;// CONCATENATED MODULE: ./src/publish/listing-diff.ts
 const TEXT_FIELDS = [
     'title',
@@ -360,19 +385,12 @@ async function readListing(run, productId, instanceId, where) {
 }
 /** Updates one listing; resolves with the listing as it now is (as read, when unchanged). */
 async function updateListing(run, productId, instanceId, spec, where) {
-    const read = () => readListing(run, productId, instanceId, where);
-    const first = await read();
-    const { changed } = diffListing(first, spec);
-    if (changed.length === 0)
-        return first;
-    run.record({ action: 'update', subject: `${where} listing`, fields: changed });
-    if (run.dryRun)
-        return first;
-    run.beforeWrite(`updating the ${where} listing`);
-    const { result } = await readModifyWrite(read, current => {
-        const update = diffListing(current, spec);
-        return update.changed.length ? update.next : undefined;
-    }, next => run.api.putListing(productId, next), first);
+    const { result } = await updateDraft(run, {
+        subject: `${where} listing`,
+        read: () => readListing(run, productId, instanceId, where),
+        diff: current => diffListing(current, spec),
+        write: next => run.api.putListing(productId, next)
+    });
     return result;
 }
 
@@ -426,18 +444,12 @@ async function updatePackageConfig(run, productId, instanceId, change, where) {
         }
         return config;
     };
-    const first = await read();
-    const { changed } = diffPackageConfig(first, change);
-    if (changed.length === 0)
-        return;
-    run.record({ action: 'update', subject: `${where} technical configuration`, fields: changed });
-    if (run.dryRun)
-        return;
-    run.beforeWrite(`updating the ${where} technical configuration`);
-    await readModifyWrite(read, current => {
-        const update = diffPackageConfig(current, change);
-        return update.changed.length ? update.next : undefined;
-    }, next => run.api.putPackageConfiguration(productId, next), first);
+    await updateDraft(run, {
+        subject: `${where} technical configuration`,
+        read,
+        diff: current => diffPackageConfig(current, change),
+        write: next => run.api.putPackageConfiguration(productId, next)
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/publish/backoff.ts
@@ -789,20 +801,16 @@ async function updateProperties(run, productId, instanceId) {
         }
         return property;
     };
-    const first = await read();
-    checkVersion(run, first);
-    const changed = changedFields(first, wanted);
-    if (changed.length === 0)
-        return false;
-    run.record({ action: 'update', subject: 'offer properties', fields: changed });
-    if (run.dryRun)
-        return true;
-    run.beforeWrite('updating the offer properties');
-    await readModifyWrite(read, current => {
-        checkVersion(run, current);
-        return changedFields(current, wanted).length ? { ...current, ...wanted } : undefined;
-    }, next => run.api.putProperty(productId, next), first);
-    return true;
+    const { changed } = await updateDraft(run, {
+        subject: 'offer properties',
+        read,
+        diff: current => {
+            checkVersion(run, current);
+            return { changed: changedFields(current, wanted), next: { ...current, ...wanted } };
+        },
+        write: next => run.api.putProperty(productId, next)
+    });
+    return changed;
 }
 function wantedProperties(run) {
     const { properties, businessCentral } = run.offer;

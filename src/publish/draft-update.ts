@@ -1,0 +1,48 @@
+/**
+ * The one way a draft resource (listing, technical configuration, properties) is changed: read
+ * it, work out what the manifest changes, record that (it is the plan of a dry run), and unless
+ * this is a dry run write it through readModifyWrite, which re-reads and re-applies the same diff
+ * after a 412/409. Only fields the manifest states are ever changed.
+ */
+import { readModifyWrite } from '../ingestion/read-modify-write.js'
+import type { Resource } from '../ingestion/types.js'
+import type { OfferRun } from './context.js'
+
+export interface DraftDiff<T> {
+  /** Names of the fields that differ; empty = nothing to write. */
+  changed: string[]
+  /** The whole object to PUT (a PUT replaces the whole resource). */
+  next: T
+}
+
+export interface DraftUpdate<T extends Resource> {
+  /** What is changed, for the log, the summary and the write's error: `offer listing`. */
+  subject: string
+  read: () => Promise<T>
+  /** May throw a PublishError when the current value forbids the change (a lower version). */
+  diff: (current: T) => DraftDiff<T>
+  write: (next: T) => Promise<T>
+}
+
+/** Resolves with the resource as it stands afterwards and whether the manifest changed it. */
+export async function updateDraft<T extends Resource>(
+  run: OfferRun,
+  update: DraftUpdate<T>
+): Promise<{ result: T; changed: boolean }> {
+  const first = await update.read()
+  const { changed } = update.diff(first)
+  if (changed.length === 0) return { result: first, changed: false }
+  run.record({ action: 'update', subject: update.subject, fields: changed })
+  if (run.dryRun) return { result: first, changed: true }
+  run.beforeWrite(`updating the ${update.subject}`)
+  const { result } = await readModifyWrite(
+    update.read,
+    current => {
+      const again = update.diff(current)
+      return again.changed.length ? again.next : undefined
+    },
+    update.write,
+    first
+  )
+  return { result, changed: true }
+}
