@@ -2,7 +2,8 @@
 // `npm run bench`: measures the bundled action (dist/index.js) and the emulator
 // (build/emulator/main.js), both built by the npm script just before, prints one table and writes
 // docs/benchmarks.md. Sections: cold start, the demo publish, large uploads, ten offers at
-// concurrency 10 vs 1. A section that cannot run is reported as such; the others still run.
+// concurrency 10 vs 1, one plan's package update. A section that cannot run is reported as such;
+// the others still run.
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
 import * as prettier from 'prettier'
@@ -10,6 +11,7 @@ import { coldStart } from './lib/cold-start.mjs'
 import { demoPublish } from './lib/demo-publish.mjs'
 import { startEmulator } from './lib/emulator.mjs'
 import { manyOffers } from './lib/many-offers.mjs'
+import { planUpdate } from './lib/plan-update.mjs'
 import { actionEntry, emulatorEntry, reportFile, workDir } from './lib/paths.mjs'
 import { machine, markdown, tableRows, textTable } from './lib/report.mjs'
 import { buildUploader, uploads } from './lib/uploads.mjs'
@@ -61,7 +63,8 @@ try {
     }
   })
   const many = await section('ten offers', manyOffers)
-  results = { cold, demo, upload, many }
+  const update = await section('one plan update', planUpdate)
+  results = { cold, demo, upload, many, update }
 } finally {
   rmSync(workDir, { recursive: true, force: true })
 }

@@ -30,7 +30,8 @@ const OPTION_HELP: Record<keyof typeof INPUT_NAMES, string> = {
   onConflict: `fail | wait, when another submission is in progress (default ${DEFAULTS.onConflict})`,
   authorityHost: `Entra ID origin (default ${DEFAULTS.authorityHost})`,
   apiBaseUrl: `Ingestion API base URL (default ${DEFAULTS.apiBaseUrl})`,
-  concurrency: `offers published at once (default ${DEFAULTS.concurrency})`
+  concurrency: `offers published at once (default ${DEFAULTS.concurrency})`,
+  checkExisting: `auto | always: list packages and submissions before creating (default ${DEFAULTS.checkExisting})`
 }
 
 function usage(): string {

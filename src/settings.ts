@@ -9,6 +9,7 @@ import { isValidVersion, VERSION_FORMAT_HINT, versionFromRef } from './manifest/
 
 export type Target = 'draft' | 'preview' | 'live'
 export type OnConflict = 'fail' | 'wait'
+export type CheckExisting = 'auto' | 'always'
 
 export interface Settings {
   tenantId: string
@@ -34,6 +35,10 @@ export interface Settings {
   apiBaseUrl: string
   /** Offers published at once (bounded concurrency). */
   concurrency: number
+  /** When to list an offer's packages and submissions before creating new ones (see publish/look-first.ts). */
+  checkExisting: CheckExisting
+  /** GITHUB_RUN_ATTEMPT: above 1 when GitHub re-runs a job ("Re-run jobs"); 1 elsewhere. */
+  runAttempt: number
 }
 
 /** Reads one raw input by its kebab-case name; '' when not given. */
@@ -55,7 +60,8 @@ export const INPUT_NAMES = {
   onConflict: 'on-conflict',
   authorityHost: 'authority-host',
   apiBaseUrl: 'api-base-url',
-  concurrency: 'concurrency'
+  concurrency: 'concurrency',
+  checkExisting: 'check-existing'
 } as const
 
 export const DEFAULTS = {
@@ -73,7 +79,8 @@ export const DEFAULTS = {
   onConflict: 'fail',
   authorityHost: 'https://login.microsoftonline.com',
   apiBaseUrl: 'https://api.partner.microsoft.com/v1.0/ingestion',
-  concurrency: 4
+  concurrency: 4,
+  checkExisting: 'auto'
 } as const
 
 /** A week: longer than any runner lets a job live, so larger values are typos. */
@@ -121,8 +128,21 @@ export function parseSettings(
     ),
     authorityHost: parseAuthorityHost(input(INPUT_NAMES.authorityHost)),
     apiBaseUrl: parseApiBaseUrl(input(INPUT_NAMES.apiBaseUrl)),
-    concurrency: parseConcurrency(input(INPUT_NAMES.concurrency))
+    concurrency: parseConcurrency(input(INPUT_NAMES.concurrency)),
+    checkExisting: parseChoice(
+      INPUT_NAMES.checkExisting,
+      input(INPUT_NAMES.checkExisting),
+      ['auto', 'always'],
+      DEFAULTS.checkExisting
+    ),
+    runAttempt: parseRunAttempt(env.GITHUB_RUN_ATTEMPT)
   }
+}
+
+/** Set by the runner, so not the user's input: anything but a whole number counts as a first attempt. */
+function parseRunAttempt(value: string | undefined): number {
+  const attempt = Number(value)
+  return Number.isInteger(attempt) && attempt >= 1 ? attempt : 1
 }
 
 function invalid(name: string, message: string, hint: string): never {

@@ -57,6 +57,17 @@ const CASES: FaultCase[] = [
     spec: '* /products/** -> reset x3 after 3',
     evidence: { labelled: 0 }
   },
+  {
+    // Creating POSTs are not retried by the transport: create-once.ts looks, then sends again.
+    name: '500 on creating POSTs (image, packages)',
+    spec: 'POST /products/*/listings/*/images -> 500 x1; POST /products/*/packages -> 500 x2',
+    evidence: { labelled: 500 }
+  },
+  {
+    name: 'a package POST that takes effect but loses its reply',
+    spec: 'POST /products/*/packages -> reset-after x1',
+    evidence: { labelled: 0 }
+  },
   { name: 'slow replies', spec: '* /products/** -> slow=1500 x4', evidence: { labelled: 200 } },
   {
     // Two separate expiries: the second clause counts the API calls the first one let through.
@@ -77,7 +88,11 @@ const CASES: FaultCase[] = [
     evidence: { status: 412 }
   },
   { name: '404 on a follow-up page', spec: 'nextlink-404 x2', evidence: { status: 404 } },
-  { name: 'a seeded random 20% mix', spec: 'rate=0.2,seed=7', evidence: { labelled: 'any' } }
+  ...[7, 11, 23, 42].map(seed => ({
+    name: `a seeded random 20% mix (seed ${seed})`,
+    spec: `rate=0.2,seed=${seed}`,
+    evidence: { labelled: 'any' } as const
+  }))
 ]
 
 function showsEvidence(requests: LoggedRequest[], evidence: Evidence): boolean {

@@ -76,31 +76,56 @@ interface StopCase {
   budgetMinutes?: string
   /** Extra emulator options. */
   args?: string[]
+  /**
+   * How the publisher runs it again: GitHub's "Re-run jobs" (GITHUB_RUN_ATTEMPT 2, the default:
+   * the action then looks for what the stopped attempt left), or a new workflow run (attempt 1,
+   * e.g. the tag pushed again), where it looks only when the drafts show an earlier run got as far
+   * as the technical configuration, or with `check-existing: always`.
+   */
+  rerun?: { as: 'new-run'; inputs?: Record<string, string> }
 }
 
+const NEW_RUN = { as: 'new-run' } as const
+
 const CASES: StopCase[] = [
-  { step: 'product lookup', spec: 'GET /products -> 500' },
-  { step: 'plan (variant) list', spec: 'GET /products/*/variants -> 500' },
-  { step: 'listing PUT', spec: 'PUT /products/*/listings/* -> 500' },
-  { step: 'image POST', spec: 'POST /products/*/listings/*/images -> 500' },
+  { step: 'product lookup', spec: 'GET /products -> 500', rerun: NEW_RUN },
+  { step: 'plan (variant) list', spec: 'GET /products/*/variants -> 500', rerun: NEW_RUN },
+  { step: 'listing PUT', spec: 'PUT /products/*/listings/* -> 500', rerun: NEW_RUN },
+  { step: 'image POST', spec: 'POST /products/*/listings/*/images -> 500', rerun: NEW_RUN },
   { step: 'package POST', spec: 'POST /products/*/packages -> 500' },
   { step: 'package PUT Uploaded (after the blob PUT)', spec: 'PUT /products/*/packages/* -> 500' },
+  {
+    step: 'package PUT Uploaded, then a new run with check-existing always',
+    spec: 'PUT /products/*/packages/* -> 500',
+    rerun: { as: 'new-run', inputs: { 'check-existing': 'always' } }
+  },
   { step: 'package configuration PUT', spec: 'PUT /products/*/packageconfigurations/* -> 500' },
-  { step: 'submission POST', spec: 'POST /products/*/submissions -> 500' },
+  { step: 'submission POST', spec: 'POST /products/*/submissions -> 500', rerun: NEW_RUN },
   {
     step: 'promote',
     spec: 'POST /products/*/submissions/*/promote -> 500',
     budgetMinutes: '1',
-    args: KEEP_DRAFTS
+    args: KEEP_DRAFTS,
+    rerun: NEW_RUN
   },
   { step: 'SIGTERM at 1.5 s (lookups and uploads)', sigtermAfterMs: 1500 },
-  { step: 'SIGTERM at 4 s (after the submission POST)', sigtermAfterMs: 4000, args: KEEP_DRAFTS },
-  { step: 'SIGTERM at 8 s (waiting for the submission)', sigtermAfterMs: 8000, args: KEEP_DRAFTS }
+  {
+    step: 'SIGTERM at 4 s (after the submission POST)',
+    sigtermAfterMs: 4000,
+    args: KEEP_DRAFTS,
+    rerun: NEW_RUN
+  },
+  {
+    step: 'SIGTERM at 8 s (waiting for the submission)',
+    sigtermAfterMs: 8000,
+    args: KEEP_DRAFTS,
+    rerun: NEW_RUN
+  }
 ]
 
 test.concurrent.each(CASES)(
   'resumes after a stop at $step',
-  async ({ spec, sigtermAfterMs, budgetMinutes = SHORT_BUDGET_MINUTES, args = [] }) => {
+  async ({ spec, sigtermAfterMs, budgetMinutes = SHORT_BUDGET_MINUTES, args = [], rerun }) => {
     const emulatorArgs = [...EMULATOR_ARGS, ...args]
     const session = await startSession(emulatorArgs)
     try {
@@ -120,7 +145,9 @@ test.concurrent.each(CASES)(
         await session.setFaults('')
       }
 
-      const resumed = await publishLive(session, workspace)
+      const resumed = rerun
+        ? await publishLive(session, workspace, rerun.inputs)
+        : await publishLive(session, workspace, {}, { env: { GITHUB_RUN_ATTEMPT: '2' } })
       expect(resumed.stdout.split('\n').filter(l => l.startsWith('::error'))).toEqual([])
       await expectPublishedOnce(session, resumed)
       expect(shapeOf(session, await session.state())).toEqual(await cleanShape(emulatorArgs))

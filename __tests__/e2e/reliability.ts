@@ -16,16 +16,23 @@ export function reliabilityWorkspace(): string {
   return createWorkspace([OFFER])
 }
 
-/** A live publish with step debug logging on (for the leak check), with extra inputs. */
+/**
+ * A live publish with step debug logging on (for the leak check), with extra inputs, and extra
+ * runner variables (`GITHUB_RUN_ATTEMPT: '2'` is what GitHub sets when it re-runs the job).
+ */
 export function publishLive(
   session: Session,
   workspace: string,
   inputs: Record<string, string> = {},
-  options: { signalAfter?: { ms: number; signal: NodeJS.Signals } } = {}
+  options: {
+    signalAfter?: { ms: number; signal: NodeJS.Signals }
+    env?: Record<string, string>
+  } = {}
 ): Promise<RunResult> {
+  const { env = {}, ...runOptions } = options
   return runAction(
-    { ...session.env({ target: 'live', ...inputs }), ACTIONS_STEP_DEBUG: 'true' },
-    { workspace, timeoutMs: 90_000, ...options }
+    { ...session.env({ target: 'live', ...inputs }), ACTIONS_STEP_DEBUG: 'true', ...env },
+    { workspace, timeoutMs: 90_000, ...runOptions }
   )
 }
 

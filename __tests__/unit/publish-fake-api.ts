@@ -49,6 +49,8 @@ export class FakeIngestion implements IngestionApi {
   properties = new Map<string, Property[]>()
   submissions = new Map<string, Submission[]>()
   writes: string[] = []
+  /** The collections listed, in order: `packages`, `submissions`. */
+  readonly lists: string[] = []
   /** Makes the next createSubmission fail after creating (ambiguous) or before (409). */
   failNextSubmission?: 'network-after-create' | 'conflict'
   private seq = 0
@@ -229,6 +231,7 @@ export class FakeIngestion implements IngestionApi {
     )
   }
   async listPackages(productId: string) {
+    this.lists.push('packages')
     return structuredClone(this.packages.get(productId) ?? [])
   }
   async createPackage(productId: string, body: Pick<Package, 'resourceType' | 'fileName'>) {
@@ -292,6 +295,7 @@ export class FakeIngestion implements IngestionApi {
     return configuration
   }
   async listSubmissions(productId: string) {
+    this.lists.push('submissions')
     return structuredClone(this.submissions.get(productId) ?? [])
   }
   async getSubmission(productId: string, submissionId: string) {
@@ -313,7 +317,13 @@ export class FakeIngestion implements IngestionApi {
   }
   async createSubmission(productId: string, request: SubmissionCreationRequest) {
     this.writes.push(`POST submission`)
-    if (this.failNextSubmission === 'conflict') {
+    const running = (this.submissions.get(productId) ?? []).some(
+      s =>
+        (s.state === 'InProgress' && !['Failed', 'FailedInCertification'].includes(s.substate)) ||
+        (s.state === 'Published' && s.substate === 'Publishing')
+    )
+    // As the emulator does: refused while another submission runs (ingestion-v1.md §4.4).
+    if (this.failNextSubmission === 'conflict' || running) {
       this.failNextSubmission = undefined
       throw new PublishError('HTTP_STATUS', 'conflict', { status: 409 })
     }

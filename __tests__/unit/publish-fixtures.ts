@@ -70,6 +70,8 @@ export function settings(overrides: Partial<Settings> = {}): Settings {
     authorityHost: 'https://login.microsoftonline.com',
     apiBaseUrl: 'https://api.partner.microsoft.com/v1.0/ingestion',
     concurrency: 2,
+    checkExisting: 'auto',
+    runAttempt: 1,
     ...overrides
   }
 }

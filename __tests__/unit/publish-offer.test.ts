@@ -170,7 +170,7 @@ describe('publishOffer: Azure Application', () => {
     expect(api.writes).not.toContain('POST submission')
   })
 
-  it('reuses a processed package with the same file name instead of uploading again', async () => {
+  it('on a re-run of the job, reuses a processed package with the same file name instead of uploading again', async () => {
     const { api, product } = seededAzure()
     api.packages.get(product.id)!.push({
       resourceType: 'AzureApplicationPackage',
@@ -178,12 +178,48 @@ describe('publishOffer: Azure Application', () => {
       state: 'Processed',
       id: 'old-pkg'
     })
-    const { run, uploads } = offerRun(api, azureOffer(), { target: 'draft' })
+    const { run, uploads } = offerRun(api, azureOffer(), { target: 'draft', runAttempt: 2 })
     await publishOffer(run)
     expect(uploads).toEqual(['premium-1.2.3.zip'])
     expect(api.writes.filter(w => w.startsWith('POST package'))).toEqual([
       'POST package premium-1.2.3.zip'
     ])
+  })
+
+  it('on a first attempt with no plan at this version yet, uploads without listing the packages', async () => {
+    const { api } = seededAzure()
+    const { run, uploads } = offerRun(api, azureOffer())
+    await publishOffer(run)
+    expect(uploads.sort()).toEqual(['premium-1.2.3.zip', 'standard-1.2.3.zip'])
+    expect(api.lists).toEqual([])
+  })
+
+  it('lists the packages first when a plan is already configured at this version', async () => {
+    const { api, product } = seededAzure()
+    const first = offerRun(api, azureOffer(), { target: 'draft' })
+    await publishOffer(first.run)
+    const { run, uploads } = offerRun(api, azureOffer(), { target: 'draft' })
+    await publishOffer(run)
+    expect(api.lists).toEqual(['packages'])
+    expect(uploads).toEqual([])
+    expect(api.packages.get(product.id)).toHaveLength(2)
+  })
+
+  it('with check-existing always, lists the packages first on any attempt', async () => {
+    const { api, product } = seededAzure()
+    api.packages.get(product.id)!.push({
+      resourceType: 'AzureApplicationPackage',
+      fileName: 'standard-1.2.3.zip',
+      state: 'Processed',
+      id: 'old-pkg'
+    })
+    const { run, uploads } = offerRun(api, azureOffer(), {
+      target: 'draft',
+      checkExisting: 'always'
+    })
+    await publishOffer(run)
+    expect(api.lists).toEqual(['packages'])
+    expect(uploads).toEqual(['premium-1.2.3.zip'])
   })
 
   it('collects validations and reports when the submission fails', async () => {
@@ -214,7 +250,7 @@ describe('publishOffer: Azure Application', () => {
 })
 
 describe('publishOffer: conflicts and resume', () => {
-  it('fails with SUBMISSION_CONFLICT naming the blocking submission when on-conflict is fail', async () => {
+  it('fails with SUBMISSION_CONFLICT naming the blocking submission when the service refuses the POST', async () => {
     const { api, product } = seededAzure()
     api.submissions.get(product.id)!.push({
       resourceType: 'Submission',
@@ -228,7 +264,35 @@ describe('publishOffer: conflicts and resume', () => {
     expect(result.errors[0].code).toBe('SUBMISSION_CONFLICT')
     expect(result.errors[0].message).toContain('theirs')
     expect(result.errors[0].message).toContain('InProgress/Submitted')
+    // The drafts changed, so the POST went first; its 409 was then explained from the list.
+    expect(api.writes.at(-1)).toBe('POST submission')
+    expect(api.lists).toEqual(['submissions'])
+    expect(api.submissions.get(product.id)).toHaveLength(1)
+  })
+
+  it('with check-existing always, finds the blocking submission before posting', async () => {
+    const { api, product } = seededAzure()
+    api.submissions.get(product.id)!.push({
+      resourceType: 'Submission',
+      id: 'theirs',
+      state: 'InProgress',
+      substate: 'Submitted',
+      resources: []
+    })
+    const { run } = offerRun(api, azureOffer(), { checkExisting: 'always' })
+    const result = await publishOffer(run)
+    expect(result.errors[0].code).toBe('SUBMISSION_CONFLICT')
+    expect(result.errors[0].message).toContain('theirs')
     expect(api.writes).not.toContain('POST submission')
+  })
+
+  it('passes on a 409 that no running submission explains', async () => {
+    const { api, product } = seededAzure()
+    api.failNextSubmission = 'conflict'
+    const { run } = offerRun(api, azureOffer())
+    const result = await publishOffer(run)
+    expect(result.errors.map(e => e.code)).toEqual(['HTTP_STATUS'])
+    expect(api.submissions.get(product.id)).toHaveLength(0)
   })
 
   it('waits for the blocking submission to finish when on-conflict is wait, and never deletes it', async () => {
@@ -331,7 +395,8 @@ describe('publishOffer: Business Central', () => {
   it('adopts the submission an earlier attempt made after it raised the app version', async () => {
     const { api, product } = seededBc()
     await publishOffer(offerRun(api, bcOffer(), { wait: false }).run)
-    const result = await publishOffer(offerRun(api, bcOffer()).run)
+    // A re-run of the job: Business Central configurations carry no version to go by.
+    const result = await publishOffer(offerRun(api, bcOffer(), { runAttempt: 2 }).run)
     expect(result.errors).toEqual([])
     expect(result.changes.map(c => c.action)).toEqual(['reuse', 'adopt'])
     expect(api.submissions.get(product.id)).toHaveLength(1)

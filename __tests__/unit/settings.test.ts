@@ -43,7 +43,9 @@ describe('parseSettings', () => {
       onConflict: 'fail',
       authorityHost: 'https://login.microsoftonline.com',
       apiBaseUrl: 'https://api.partner.microsoft.com/v1.0/ingestion',
-      concurrency: 4
+      concurrency: 4,
+      checkExisting: 'auto',
+      runAttempt: 1
     })
   })
 
@@ -62,9 +64,10 @@ describe('parseSettings', () => {
         'on-conflict': 'wait',
         'authority-host': 'http://127.0.0.1:8645/',
         'api-base-url': 'http://127.0.0.1:8645/v1.0/ingestion/',
-        concurrency: '16'
+        concurrency: '16',
+        'check-existing': 'always'
       },
-      { GITHUB_WORKSPACE: '/github/workspace' }
+      { GITHUB_WORKSPACE: '/github/workspace', GITHUB_RUN_ATTEMPT: '3' }
     )
     expect(parsed).toEqual({
       tenantId: TENANT,
@@ -81,9 +84,18 @@ describe('parseSettings', () => {
       onConflict: 'wait',
       authorityHost: 'http://127.0.0.1:8645',
       apiBaseUrl: 'http://127.0.0.1:8645/v1.0/ingestion',
-      concurrency: 16
+      concurrency: 16,
+      checkExisting: 'always',
+      runAttempt: 3
     })
   })
+
+  test.each([undefined, '', '0', '-1', '1.5', 'two'])(
+    'counts GITHUB_RUN_ATTEMPT %p as a first attempt',
+    attempt => {
+      expect(settings({}, { GITHUB_RUN_ATTEMPT: attempt }).runAttempt).toBe(1)
+    }
+  )
 
   test.each([
     ['refs/tags/v1.2.3', '1.2.3'],
@@ -122,6 +134,7 @@ describe('parseSettings', () => {
     [{ 'timeout-minutes': 'an hour' }, 'timeout-minutes', /number of minutes/, /time budget/],
     [{ 'timeout-minutes': '20000' }, 'timeout-minutes', /at most 10080/, /time budget/],
     [{ 'on-conflict': 'cancel' }, 'on-conflict', /must be one of fail, wait/, /default fail/],
+    [{ 'check-existing': 'never' }, 'check-existing', /one of auto, always/, /default auto/],
     [
       { 'authority-host': 'login.microsoftonline.com' },
       'authority-host',

@@ -17,7 +17,7 @@ export function machine() {
 /** Rows of `[section, measure, value, note]`. */
 export function tableRows(results) {
   const rows = []
-  const { cold, demo, upload, many } = results
+  const { cold, demo, upload, many, update } = results
 
   if (cold.error) rows.push(['1 cold start', 'action', 'not measured', cold.error])
   else {
@@ -110,6 +110,17 @@ export function tableRows(results) {
       ])
     }
   }
+
+  if (update.error && update.requests === undefined)
+    rows.push(['5 one plan update', 'requests to preview', 'not measured', update.error])
+  else {
+    rows.push([
+      '5 one plan update',
+      'requests besides polls and upload blocks (emulator log)',
+      String(update.requests.length),
+      `${update.ok ? `status ${update.status}` : `FAILED: ${update.error}`}, ${seconds(update.wallMs)}: ${update.requests.join(', ')}`
+    ])
+  }
   return rows
 }
 
@@ -189,6 +200,12 @@ ${table}
 4. **Ten offers.** A seed with ten Azure application offers is loaded into a fresh emulator
    (\`POST /_emulator/seed\`) and a manifest with ten offers (written to \`bench/.work/\`) is
    published to \`live\` with the \`concurrency\` input at 10 and then at 1, each on a fresh emulator.
+
+5. **One plan update.** Issue 5's request count: on a fresh emulator the example offer
+   \`contoso-analytics\` is published to preview at 1.2.3 (the release before), then a manifest
+   naming only its \`standard\` plan with a 1.2.4 package is published to preview. Counted are
+   that run's token, lookup and write requests in the emulator's log (polls of one package or
+   submission by id left out; upload blocks go to the blob front, outside that log), each listed.
 
 ## Reproduce
 

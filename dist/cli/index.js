@@ -28499,7 +28499,8 @@ const OPTION_HELP = {
     onConflict: `fail | wait, when another submission is in progress (default ${_settings_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULTS */ .zY.onConflict})`,
     authorityHost: `Entra ID origin (default ${_settings_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULTS */ .zY.authorityHost})`,
     apiBaseUrl: `Ingestion API base URL (default ${_settings_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULTS */ .zY.apiBaseUrl})`,
-    concurrency: `offers published at once (default ${_settings_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULTS */ .zY.concurrency})`
+    concurrency: `offers published at once (default ${_settings_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULTS */ .zY.concurrency})`,
+    checkExisting: `auto | always: list packages and submissions before creating (default ${_settings_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULTS */ .zY.checkExisting})`
 };
 function usage() {
     return `Usage: marketplace-publish --manifest FILE [options]
@@ -29654,7 +29655,7 @@ async function publishRun(deps, state, startedAt, workspace) {
     const [{ createIngestionClient }, { createProgressReporter }, { publishAll }, { uploadFile }] = await Promise.all([
         __nccwpck_require__.e(/* import() */ 366).then(__nccwpck_require__.bind(__nccwpck_require__, 7366)),
         __nccwpck_require__.e(/* import() */ 991).then(__nccwpck_require__.bind(__nccwpck_require__, 8991)),
-        __nccwpck_require__.e(/* import() */ 245).then(__nccwpck_require__.bind(__nccwpck_require__, 2245)),
+        __nccwpck_require__.e(/* import() */ 513).then(__nccwpck_require__.bind(__nccwpck_require__, 7513)),
         __nccwpck_require__.e(/* import() */ 736).then(__nccwpck_require__.bind(__nccwpck_require__, 2736))
     ]);
     const api = createIngestionClient({ baseUrl: settings.apiBaseUrl, transport, tokens, log: debug });
@@ -29818,7 +29819,8 @@ const INPUT_NAMES = {
     onConflict: 'on-conflict',
     authorityHost: 'authority-host',
     apiBaseUrl: 'api-base-url',
-    concurrency: 'concurrency'
+    concurrency: 'concurrency',
+    checkExisting: 'check-existing'
 };
 const DEFAULTS = {
     oidcAudience: 'api://AzureADTokenExchange',
@@ -29835,7 +29837,8 @@ const DEFAULTS = {
     onConflict: 'fail',
     authorityHost: 'https://login.microsoftonline.com',
     apiBaseUrl: 'https://api.partner.microsoft.com/v1.0/ingestion',
-    concurrency: 4
+    concurrency: 4,
+    checkExisting: 'auto'
 };
 /** A week: longer than any runner lets a job live, so larger values are typos. */
 const MAX_TIMEOUT_MINUTES = 7 * 24 * 60;
@@ -29863,8 +29866,15 @@ function parseSettings(read, env, cwd) {
         onConflict: parseChoice(INPUT_NAMES.onConflict, input(INPUT_NAMES.onConflict), ['fail', 'wait'], DEFAULTS.onConflict),
         authorityHost: parseAuthorityHost(input(INPUT_NAMES.authorityHost)),
         apiBaseUrl: parseApiBaseUrl(input(INPUT_NAMES.apiBaseUrl)),
-        concurrency: parseConcurrency(input(INPUT_NAMES.concurrency))
+        concurrency: parseConcurrency(input(INPUT_NAMES.concurrency)),
+        checkExisting: parseChoice(INPUT_NAMES.checkExisting, input(INPUT_NAMES.checkExisting), ['auto', 'always'], DEFAULTS.checkExisting),
+        runAttempt: parseRunAttempt(env.GITHUB_RUN_ATTEMPT)
     };
+}
+/** Set by the runner, so not the user's input: anything but a whole number counts as a first attempt. */
+function parseRunAttempt(value) {
+    const attempt = Number(value);
+    return Number.isInteger(attempt) && attempt >= 1 ? attempt : 1;
 }
 function invalid(name, message, hint) {
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .PublishError */ .S('INPUT_INVALID', `Input "${name}" ${message}`, { hint });

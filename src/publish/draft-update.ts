@@ -18,6 +18,8 @@ export interface DraftDiff<T> {
 export interface DraftUpdate<T extends Resource> {
   /** What is changed, for the log, the summary and the write's error: `offer listing`. */
   subject: string
+  /** The resource as the caller has already read it; otherwise `read` is called first. */
+  known?: T
   read: () => Promise<T>
   /** May throw a PublishError when the current value forbids the change (a lower version). */
   diff: (current: T) => DraftDiff<T>
@@ -29,7 +31,7 @@ export async function updateDraft<T extends Resource>(
   run: OfferRun,
   update: DraftUpdate<T>
 ): Promise<{ result: T; changed: boolean }> {
-  const first = await update.read()
+  const first = update.known ?? (await update.read())
   const { changed } = update.diff(first)
   if (changed.length === 0) return { result: first, changed: false }
   run.record({ action: 'update', subject: update.subject, fields: changed })

@@ -1,6 +1,7 @@
 /** Step 5: listing images: POST, upload, PUT `Uploaded`, then delete the replaced ones. */
 import type { ImageSpec } from '../manifest/model.js'
 import { mapLimit } from '../concurrency.js'
+import { createOnce } from './create-once.js'
 import type { OfferRun } from './context.js'
 import { planImages } from './image-plan.js'
 import { formatBytes } from './units.js'
@@ -43,12 +44,23 @@ async function uploadImage(
   spec: ImageSpec
 ): Promise<void> {
   run.beforeWrite(`uploading image ${spec.file.name}`)
-  const created = await run.api.createImage(productId, listingId, {
-    resourceType: 'ListingImage',
-    fileName: spec.file.name,
-    type: spec.type,
-    state: 'PendingUpload',
-    order: spec.order
+  const created = await createOnce(run, {
+    what: `${spec.type} image '${spec.file.name}'`,
+    create: () =>
+      run.api.createImage(productId, listingId, {
+        resourceType: 'ListingImage',
+        fileName: spec.file.name,
+        type: spec.type,
+        state: 'PendingUpload',
+        order: spec.order
+      }),
+    find: async () =>
+      (await run.api.listImages(productId, listingId))
+        .filter(
+          i => i.type === spec.type && i.fileName === spec.file.name && i.state === 'PendingUpload'
+        )
+        .at(-1),
+    idOf: i => i.id
   })
   const stats = await run.deps.upload(spec.file, created.fileSasUri ?? '')
   run.log(

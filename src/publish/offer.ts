@@ -11,7 +11,12 @@ import { readDrafts, requireDraft, type Drafts } from './drafts.js'
 import { toResultErrors } from './errors.js'
 import { updateImages } from './images.js'
 import { readListing, updateListing } from './listings.js'
-import { updatePackageConfig } from './package-config.js'
+import {
+  configuredAtVersion,
+  readTechnicalConfigs,
+  updateTechnicalConfigs,
+  type TechnicalConfig
+} from './package-config.js'
 import { packageJobs, publishPackages } from './packages.js'
 import { ensurePlans, type PlanVariants } from './plans.js'
 import { resolveProduct } from './product.js'
@@ -119,69 +124,16 @@ async function updateDrafts(
   }
 
   await updateImages(run, productId, offerListingId)
-  const packageIds = await publishPackages(run, productId, packageJobs(run))
-  await updateTechnicalConfigs(run, productId, plans, drafts, packageIds)
+  const configs =
+    productId && drafts
+      ? await readTechnicalConfigs(run, productId, plans, drafts)
+      : new Map<string, TechnicalConfig>()
+  const jobs = packageJobs(run)
+  const packageIds = await publishPackages(run, productId, jobs, configuredAtVersion(jobs, configs))
+  await updateTechnicalConfigs(run, productId, configs, packageIds)
   const propertyChanged = await updateProperties(run, productId, drafts?.offer.Property)
   await updateReseller(run, productId)
   return propertyChanged
-}
-
-async function updateTechnicalConfigs(
-  run: OfferRun,
-  productId: string | undefined,
-  plans: PlanVariants,
-  drafts: Drafts | undefined,
-  packageIds: Map<string, string | undefined>
-): Promise<void> {
-  const { offer } = run
-  if (offer.businessCentral) {
-    const app = packageIds.get('app')
-    const library = packageIds.get('library')
-    if (!productId || !drafts || !app || (offer.businessCentral.library && !library)) {
-      run.record({
-        action: 'update',
-        subject: 'offer technical configuration',
-        fields: ['packageReferences']
-      })
-      return
-    }
-    const references: Record<string, string> = {
-      Dynamics365BusinessCentralAddOnExtensionPackage: app
-    }
-    if (library) references.Dynamics365BusinessCentralAddOnLibraryExtensionPackage = library
-    const draft = requireDraft(drafts.offer, 'Package', `offer ${offer.offerId}`, offer.offerId)
-    await updatePackageConfig(run, productId, draft, { references }, 'offer')
-    return
-  }
-  for (const plan of offer.plans) {
-    const variant = plans.byPlanId.get(plan.planId)
-    const packageId = packageIds.get(plan.planId)
-    if (!productId || !drafts || !variant || !packageId) {
-      run.record({
-        action: 'update',
-        subject: `plan ${plan.planId} technical configuration`,
-        fields: ['version', 'packageReferences']
-      })
-      continue
-    }
-    const draft = requireDraft(
-      drafts.plans.get(variant.id),
-      'Package',
-      `plan ${plan.planId}`,
-      offer.offerId
-    )
-    await updatePackageConfig(
-      run,
-      productId,
-      draft,
-      {
-        version: plan.version,
-        references: { AzureApplicationPackage: packageId },
-        managedApp: plan.managedApp
-      },
-      `plan ${plan.planId}`
-    )
-  }
 }
 
 /**

@@ -1,35 +1,148 @@
-/** Step 7: point the package configuration (technical configuration) at the new packages. */
+/**
+ * Step 7: the technical configurations (package configurations) that point at the packages: each
+ * plan's for Azure Applications, the offer's for Business Central. They are read before the
+ * packages are uploaded (whether one already holds the version tells the package step that an
+ * earlier run got that far, see look-first.ts) and that read serves the update after them.
+ */
 import { PublishError } from '../errors.js'
 import type { PackageConfiguration } from '../ingestion/types.js'
 import type { OfferRun } from './context.js'
 import { updateDraft } from './draft-update.js'
+import { requireDraft, type Drafts } from './drafts.js'
 import { diffPackageConfig, type PackageConfigChange } from './package-config-diff.js'
+import type { PackageJob } from './packages.js'
+import type { PlanVariants } from './plans.js'
 
-export async function updatePackageConfig(
+/** One technical configuration as read from its Package draft. */
+export interface TechnicalConfig {
+  /** `plan standard` or `offer`: for messages. */
+  where: string
+  instanceId: string
+  current: PackageConfiguration
+}
+
+/** Plan ID (Azure) or `offer` (Business Central) → its technical configuration, read in parallel. */
+export async function readTechnicalConfigs(
   run: OfferRun,
   productId: string,
-  instanceId: string,
-  change: PackageConfigChange,
-  where: string
-): Promise<void> {
-  const read = async (): Promise<PackageConfiguration> => {
-    const [config] = await run.api.getPackageConfigurations(productId, instanceId)
-    if (!config) {
-      throw new PublishError(
-        'DRAFT_NOT_FOUND',
-        `Partner Center has no technical configuration for ${where}.`,
-        {
-          offerId: run.offer.offerId,
-          hint: 'Open the technical configuration page of the plan in Partner Center once, then run again.'
-        }
-      )
-    }
-    return config
+  plans: PlanVariants,
+  drafts: Drafts
+): Promise<Map<string, TechnicalConfig>> {
+  const { offer } = run
+  const targets: Array<{ key: string; where: string; instanceId: string }> = []
+  if (offer.businessCentral) {
+    const where = `offer ${offer.offerId}`
+    targets.push({
+      key: 'offer',
+      where: 'offer',
+      instanceId: requireDraft(drafts.offer, 'Package', where, offer.offerId)
+    })
   }
+  for (const plan of offer.plans) {
+    const variant = plans.byPlanId.get(plan.planId)
+    if (!variant) continue
+    const where = `plan ${plan.planId}`
+    targets.push({
+      key: plan.planId,
+      where,
+      instanceId: requireDraft(drafts.plans.get(variant.id), 'Package', where, offer.offerId)
+    })
+  }
+  const read = await Promise.all(
+    targets.map(async ({ key, where, instanceId }) => {
+      const current = await readConfig(run, productId, instanceId, where)
+      return [key, { where, instanceId, current }] as const
+    })
+  )
+  return new Map(read)
+}
+
+/** Whether a plan's technical configuration already holds the version its package is for. */
+export function configuredAtVersion(
+  jobs: PackageJob[],
+  configs: Map<string, TechnicalConfig>
+): boolean {
+  // Business Central configurations carry no version (it is in the .app and the Property).
+  return jobs.some(job => configs.get(job.label)?.current.version === job.version)
+}
+
+/** Points each technical configuration at its new package (and version, and managed-app fields). */
+export async function updateTechnicalConfigs(
+  run: OfferRun,
+  productId: string | undefined,
+  configs: Map<string, TechnicalConfig>,
+  packageIds: Map<string, string | undefined>
+): Promise<void> {
+  const { offer } = run
+  if (offer.businessCentral) {
+    const app = packageIds.get('app')
+    const library = packageIds.get('library')
+    const config = configs.get('offer')
+    if (!productId || !config || !app || (offer.businessCentral.library && !library)) {
+      run.record({
+        action: 'update',
+        subject: 'offer technical configuration',
+        fields: ['packageReferences']
+      })
+      return
+    }
+    const references: Record<string, string> = {
+      Dynamics365BusinessCentralAddOnExtensionPackage: app
+    }
+    if (library) references.Dynamics365BusinessCentralAddOnLibraryExtensionPackage = library
+    await updatePackageConfig(run, productId, config, { references })
+    return
+  }
+  for (const plan of offer.plans) {
+    const config = configs.get(plan.planId)
+    const packageId = packageIds.get(plan.planId)
+    if (!productId || !config || !packageId) {
+      run.record({
+        action: 'update',
+        subject: `plan ${plan.planId} technical configuration`,
+        fields: ['version', 'packageReferences']
+      })
+      continue
+    }
+    await updatePackageConfig(run, productId, config, {
+      version: plan.version,
+      references: { AzureApplicationPackage: packageId },
+      managedApp: plan.managedApp
+    })
+  }
+}
+
+async function updatePackageConfig(
+  run: OfferRun,
+  productId: string,
+  config: TechnicalConfig,
+  change: PackageConfigChange
+): Promise<void> {
   await updateDraft(run, {
-    subject: `${where} technical configuration`,
-    read,
+    subject: `${config.where} technical configuration`,
+    known: config.current,
+    read: () => readConfig(run, productId, config.instanceId, config.where),
     diff: current => diffPackageConfig(current, change),
     write: next => run.api.putPackageConfiguration(productId, next)
   })
+}
+
+async function readConfig(
+  run: OfferRun,
+  productId: string,
+  instanceId: string,
+  where: string
+): Promise<PackageConfiguration> {
+  const [config] = await run.api.getPackageConfigurations(productId, instanceId)
+  if (!config) {
+    throw new PublishError(
+      'DRAFT_NOT_FOUND',
+      `Partner Center has no technical configuration for ${where}.`,
+      {
+        offerId: run.offer.offerId,
+        hint: 'Open the technical configuration page of the plan in Partner Center once, then run again.'
+      }
+    )
+  }
+  return config
 }

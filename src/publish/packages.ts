@@ -1,6 +1,7 @@
 /**
  * Step 6: packages. For every package the offer needs (one per plan for Azure Applications; the
- * app and the optional library for Business Central): reuse what an earlier attempt left, else
+ * app and the optional library for Business Central): reuse what an earlier attempt left (looked
+ * for when one may have, see look-first.ts), else
  * POST, upload to the SAS URL exactly as issued, PUT `Uploaded`, and wait for `Processed`.
  * Independent files upload side by side, bounded.
  */
@@ -9,7 +10,9 @@ import type { Package, PackageResourceType } from '../ingestion/types.js'
 import type { ResolvedFile } from '../manifest/model.js'
 import { mapLimit } from '../concurrency.js'
 import { PACKAGE_POLL, pollUntil } from './backoff.js'
+import { createOnce } from './create-once.js'
 import type { OfferRun } from './context.js'
+import { listsPackagesFirst } from './look-first.js'
 import { findReusablePackage } from './package-reuse.js'
 import { formatBytes } from './units.js'
 
@@ -51,13 +54,20 @@ export function packageJobs(run: OfferRun): PackageJob[] {
   }))
 }
 
-/** Resolves with job label → processed package id (undefined in a dry run that would upload). */
+/**
+ * Resolves with job label → processed package id (undefined in a dry run that would upload).
+ * `configuredAtVersion`: a technical configuration already holds the version being published.
+ */
 export async function publishPackages(
   run: OfferRun,
   productId: string | undefined,
-  jobs: PackageJob[]
+  jobs: PackageJob[],
+  configuredAtVersion: boolean
 ): Promise<Map<string, string | undefined>> {
-  const existing = productId ? await run.api.listPackages(productId) : []
+  const existing =
+    productId && listsPackagesFirst(run.deps.settings, configuredAtVersion)
+      ? await run.api.listPackages(productId)
+      : []
   const ids = await mapLimit(jobs, run.deps.uploadConcurrency, async job => {
     const reusable = findReusablePackage(existing, job.file, job.resourceType, job.version)
     const id = productId
@@ -139,9 +149,24 @@ async function pendingPackage(
     subject: `package ${job.label} (${job.file.name}, ${formatBytes(job.file.size)})`
   })
   run.beforeWrite(`creating package ${job.label}`)
-  return run.api.createPackage(productId, {
-    resourceType: job.resourceType,
-    fileName: job.file.name
+  return createOnce(run, {
+    what: `package '${job.file.name}'`,
+    create: () =>
+      run.api.createPackage(productId, {
+        resourceType: job.resourceType,
+        fileName: job.file.name
+      }),
+    // Any PendingUpload package of this file will do: our bytes go into it.
+    find: async () =>
+      (await run.api.listPackages(productId))
+        .filter(
+          p =>
+            p.resourceType === job.resourceType &&
+            p.fileName === job.file.name &&
+            p.state === 'PendingUpload'
+        )
+        .at(-1),
+    idOf: p => p.id
   })
 }
 

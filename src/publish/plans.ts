@@ -7,6 +7,7 @@ import { PublishError } from '../errors.js'
 import type { PlanSpec } from '../manifest/model.js'
 import type { Variant } from '../ingestion/types.js'
 import type { OfferRun } from './context.js'
+import { createOnce } from './create-once.js'
 
 export interface PlanVariants {
   /** Manifest plan ID → variant; missing only in a dry run that would create the plan. */
@@ -22,9 +23,7 @@ export async function ensurePlans(run: OfferRun, productId: string): Promise<Pla
 
   const variants = await run.api.listVariants(productId)
   for (const plan of run.offer.plans) {
-    const variant = variants.find(
-      v => v.resourceType === 'AzureSkuVariant' && v.externalID === plan.planId
-    )
+    const variant = variants.find(v => isPlan(v, plan.planId))
     if (variant) {
       checkSubType(run, plan, variant)
       byPlanId.set(plan.planId, variant)
@@ -42,15 +41,25 @@ export async function ensurePlans(run: OfferRun, productId: string): Promise<Pla
     run.beforeWrite(`creating plan ${plan.planId}`)
     byPlanId.set(
       plan.planId,
-      await run.api.createVariant(productId, {
-        resourceType: 'AzureSkuVariant',
-        friendlyName: plan.name,
-        externalID: plan.planId,
-        subType: plan.subType
+      await createOnce(run, {
+        what: `plan ${plan.planId}`,
+        create: () =>
+          run.api.createVariant(productId, {
+            resourceType: 'AzureSkuVariant',
+            friendlyName: plan.name,
+            externalID: plan.planId,
+            subType: plan.subType
+          }),
+        find: async () => (await run.api.listVariants(productId)).find(v => isPlan(v, plan.planId)),
+        idOf: v => v.id
       })
     )
   }
   return { byPlanId, created }
+}
+
+function isPlan(variant: Variant, planId: string): boolean {
+  return variant.resourceType === 'AzureSkuVariant' && variant.externalID === planId
 }
 
 function checkSubType(run: OfferRun, plan: PlanSpec, variant: Variant): void {

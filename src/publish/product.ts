@@ -6,6 +6,7 @@ import { PublishError } from '../errors.js'
 import type { OfferType } from '../manifest/model.js'
 import type { Product } from '../ingestion/types.js'
 import type { OfferRun } from './context.js'
+import { createOnce } from './create-once.js'
 import { partnerCenterUrl } from './result.js'
 
 export const PRODUCT_TYPE: Record<OfferType, string> = {
@@ -38,11 +39,18 @@ export async function resolveProduct(run: OfferRun): Promise<Product | undefined
     })
     if (run.dryRun) return undefined
     run.beforeWrite('creating the offer')
-    product = await run.api.createProduct({
-      resourceType: expectedType,
-      name: offer.name,
-      externalIDs: [{ type: 'AzureOfferId', value: offer.offerId }],
-      isModularPublishing: true
+    const name = offer.name
+    product = await createOnce(run, {
+      what: `offer ${offer.offerId}`,
+      create: () =>
+        run.api.createProduct({
+          resourceType: expectedType,
+          name,
+          externalIDs: [{ type: 'AzureOfferId', value: offer.offerId }],
+          isModularPublishing: true
+        }),
+      find: () => run.api.findProductByOfferId(offer.offerId),
+      idOf: p => p.id
     })
   }
 

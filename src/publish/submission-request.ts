@@ -8,13 +8,20 @@ import type { Module, SubmissionCreationRequest, TypeValuePair } from '../ingest
 import type { OfferSpec } from '../manifest/model.js'
 import type { Drafts } from './drafts.js'
 
+/** The offer-level branches read for an Azure Application's submission. */
 export const AZURE_OFFER_MODULES: readonly Module[] = [
   'Availability',
   'Listing',
   'Package',
-  'Property',
-  'ResellerConfiguration'
+  'Property'
 ]
+/**
+ * The reseller configuration's draft instance, named rather than read from its branch: Microsoft's
+ * partnercenter CLI [PCC] submits this literal on every publish, which saves a request; [PCX] reads
+ * `getByModule(module=ResellerConfiguration)` instead. Leaving it out fails validation with
+ * Resell-20007 (ingestion-v1.md §3.8, §4.1).
+ */
+const resellerInstance = (productId: string): string => `${productId}-ResellerInstance`
 export const AZURE_PLAN_MODULES: readonly Module[] = ['Availability', 'Listing', 'Package']
 export const BC_MODULES: readonly Module[] = ['Listing', 'Package', 'Property']
 
@@ -32,9 +39,10 @@ export function buildSubmissionRequest(
   if (offer.type === 'business-central') {
     request.resources = pairs(drafts.offer, propertyChanged ? ['Package', 'Property'] : ['Package'])
   } else {
-    // Without a ResellerConfiguration branch the instance is `{productId}-ResellerInstance` [PCC].
-    const offerDrafts = { ResellerConfiguration: `${productId}-ResellerInstance`, ...drafts.offer }
-    request.resources = pairs(offerDrafts, AZURE_OFFER_MODULES)
+    request.resources = [
+      ...pairs(drafts.offer, AZURE_OFFER_MODULES),
+      { type: 'ResellerConfiguration', value: resellerInstance(productId) }
+    ]
     request.variantResources = [...drafts.plans].map(([variantID, ids]) => ({
       variantID,
       resources: pairs(ids, AZURE_PLAN_MODULES)

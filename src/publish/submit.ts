@@ -1,13 +1,16 @@
 /**
  * Steps 10–11: deal with an existing submission (fail, wait for it, or adopt it when it is our own
  * from an earlier attempt), then create ours. Someone else's submission is never cancelled.
- * The creating POST is not retried blindly: after an ambiguous failure the submission list tells
- * whether it was made.
+ * Whether the list is read before the POST or only after a 409 is look-first.ts's call.
+ * The creating POST is not retried blindly (create-once.ts): after an ambiguous failure the
+ * submission list tells whether it was made.
  */
 import { PublishError, isPublishError } from '../errors.js'
 import type { Submission, SubmissionCreationRequest } from '../ingestion/types.js'
 import { SUBMISSION_POLL, pollUntil } from './backoff.js'
 import { isOwnSubmission } from './adoption.js'
+import { createOnce } from './create-once.js'
+import { listsSubmissionsFirst } from './look-first.js'
 import type { OfferRun } from './context.js'
 import { coversRequest, findBlocking, findReadyToPublish, isBlocking } from './submission-rules.js'
 
@@ -29,103 +32,96 @@ export interface SubmitInput {
 
 export async function submit(run: OfferRun, input: SubmitInput): Promise<Submission | undefined> {
   let plan = await input.buildRequest()
-  for (;;) {
-    const submissions = await run.api.listSubmissions(input.productId)
-    const blocking = findBlocking(submissions)
-    if (!blocking) {
-      const ready = input.draftsUnchanged ? findReadyToPublish(submissions) : undefined
-      if (ready && (await isOwnSubmission(run, input.productId, ready, plan.equivalents))) {
-        run.record({
-          action: 'adopt',
-          subject: `submission ${ready.id} (made from this release by an earlier run, ${describe(ready)})`
-        })
-        return ready
-      }
-      break
-    }
-    if (
-      input.draftsUnchanged &&
-      (await isOwnSubmission(run, input.productId, blocking, plan.equivalents))
-    ) {
-      run.record({
-        action: 'adopt',
-        subject: `submission ${blocking.id} (made from this release by an earlier run, ${describe(blocking)})`
-      })
-      return blocking
-    }
-    if (run.deps.settings.onConflict === 'fail') throw conflictError(run, blocking)
-    if (run.dryRun) {
-      run.log(`would wait for submission ${blocking.id} (${describe(blocking)}) to finish`)
-      break
-    }
-    run.log(
-      `waiting for submission ${blocking.id} (${describe(blocking)}) to finish before submitting`
-    )
-    await waitUntilSettled(run, input.productId, blocking)
-    // The drafts may have moved on once that submission went through: read them again.
-    plan = await input.buildRequest()
+  if (listsSubmissionsFirst(run.deps.settings, input.draftsUnchanged)) {
+    const settled = await settleExisting(run, input, plan)
+    if ('adopted' in settled) return settled.adopted
+    plan = settled.plan
   }
-  const { request } = plan
 
   run.record({
     action: 'submit',
-    subject: `submission to preview (${request.resources.length} modules, ${request.variantResources?.length ?? 0} plans)`
+    subject: `submission to preview (${plan.request.resources.length} modules, ${plan.request.variantResources?.length ?? 0} plans)`
   })
   if (run.dryRun) return undefined
   run.beforeWrite('creating the submission')
-  return createOnce(run, input.productId, request)
+  for (;;) {
+    try {
+      return await createSubmission(run, input.productId, plan.request)
+    } catch (error) {
+      // 409: another submission is in progress. Name it, or wait for it and submit afresh.
+      if (!isPublishError(error) || error.details.status !== 409) throw error
+      const blocking = findBlocking(await run.api.listSubmissions(input.productId))
+      if (!blocking) throw error
+      plan = await waitForOther(run, input, blocking)
+    }
+  }
 }
 
 /**
- * POSTs after an ambiguous failure that the submission list shows made nothing: the first try
- * included. A transient 5xx or lost connection then costs a retry instead of the whole run.
+ * Before the POST: adopt the submission an earlier attempt made from these drafts, or deal with
+ * someone else's in progress (fail, or wait for it). Resolves with the request to send.
  */
-const CREATE_ATTEMPTS = 3
-/** Wait before sending the POST again, doubled each time. */
-const CREATE_RETRY_MS = 2_000
+async function settleExisting(
+  run: OfferRun,
+  input: SubmitInput,
+  first: SubmissionPlan
+): Promise<{ adopted: Submission } | { plan: SubmissionPlan }> {
+  let plan = first
+  for (;;) {
+    const submissions = await run.api.listSubmissions(input.productId)
+    const blocking = findBlocking(submissions)
+    const candidate =
+      blocking ?? (input.draftsUnchanged ? findReadyToPublish(submissions) : undefined)
+    if (
+      candidate &&
+      input.draftsUnchanged &&
+      (await isOwnSubmission(run, input.productId, candidate, plan.equivalents))
+    ) {
+      run.record({
+        action: 'adopt',
+        subject: `submission ${candidate.id} (made from this release by an earlier run, ${describe(candidate)})`
+      })
+      return { adopted: candidate }
+    }
+    if (!blocking) return { plan }
+    if (run.dryRun && run.deps.settings.onConflict === 'wait') {
+      run.log(`would wait for submission ${blocking.id} (${describe(blocking)}) to finish`)
+      return { plan }
+    }
+    plan = await waitForOther(run, input, blocking)
+  }
+}
 
-async function createOnce(
+/** Fails with SUBMISSION_CONFLICT, or (`on-conflict: wait`) waits and rebuilds the request. */
+async function waitForOther(
+  run: OfferRun,
+  input: SubmitInput,
+  blocking: Submission
+): Promise<SubmissionPlan> {
+  if (run.deps.settings.onConflict === 'fail') throw conflictError(run, blocking)
+  run.log(
+    `waiting for submission ${blocking.id} (${describe(blocking)}) to finish before submitting`
+  )
+  await waitUntilSettled(run, input.productId, blocking)
+  // The drafts may have moved on once that submission went through: read them again.
+  return input.buildRequest()
+}
+
+/** The POST; after an ambiguous failure, a submission of exactly this request is what it made. */
+function createSubmission(
   run: OfferRun,
   productId: string,
   request: SubmissionCreationRequest
 ): Promise<Submission> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await run.api.createSubmission(productId, request)
-    } catch (error) {
-      if (isPublishError(error) && error.details.status === 409) {
-        const blocking = findBlocking(await run.api.listSubmissions(productId))
-        throw blocking ? conflictError(run, blocking) : error
-      }
-      if (!isAmbiguous(error)) throw error
-      // The POST may have reached the service: look for what it made before trying again.
-      const made = (await run.api.listSubmissions(productId)).find(
+  return createOnce(run, {
+    what: 'submission',
+    create: () => run.api.createSubmission(productId, request),
+    find: async () =>
+      (await run.api.listSubmissions(productId)).find(
         s => isBlocking(s) && coversRequest(s, request)
-      )
-      if (made) {
-        run.log(
-          `the submission request failed in transit but submission ${made.id} was created: using it`
-        )
-        return made
-      }
-      if (attempt >= CREATE_ATTEMPTS) throw error
-      run.log(
-        `the submission request failed and made no submission: sending it again (attempt ${attempt + 1} of ${CREATE_ATTEMPTS})`
-      )
-      await run.deps.clock.sleep(CREATE_RETRY_MS * 2 ** (attempt - 1), run.deps.signal)
-    }
-  }
-}
-
-function isAmbiguous(error: unknown): boolean {
-  if (!isPublishError(error)) return false
-  if (
-    error.code === 'HTTP_NETWORK' ||
-    error.code === 'HTTP_TIMEOUT' ||
-    error.code === 'RETRY_EXHAUSTED'
-  )
-    return true
-  return error.code === 'HTTP_STATUS' && (error.details.status ?? 0) >= 500
+      ),
+    idOf: s => s.id
+  })
 }
 
 async function waitUntilSettled(

@@ -1,5 +1,5 @@
-export const id = 245;
-export const ids = [245];
+export const id = 513;
+export const ids = [513];
 export const modules = {
 
 /***/ 1532:
@@ -46,7 +46,7 @@ async function mapLimit(items, limit, fn) {
 
 /***/ }),
 
-/***/ 2245:
+/***/ 7513:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -160,6 +160,50 @@ function requireDraft(ids, module, where, offerId) {
 
 // EXTERNAL MODULE: ./src/publish/errors.ts
 var publish_errors = __webpack_require__(4188);
+;// CONCATENATED MODULE: ./src/publish/create-once.ts
+/**
+ * The one way a creating POST (product, plan, image, package, submission) is sent. The transport
+ * retries a 429 itself (it was never processed), but not a 5xx, a timeout or a lost connection:
+ * the request may have taken effect, and sending it again blindly could make a second offer, plan,
+ * image, package or submission. So after such an ambiguous failure `find` looks for what it made:
+ * found, it is used; not found, the POST is sent again, a bounded number of times. Any other error
+ * (a 4xx: the request is wrong) is passed on at once.
+ */
+
+/** POSTs in all, the first included, while each failure is ambiguous and made nothing. */
+const CREATE_ATTEMPTS = 3;
+/** Wait before sending the POST again, doubled each time. */
+const CREATE_RETRY_MS = 2_000;
+async function createOnce(run, step) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await step.create();
+        }
+        catch (error) {
+            if (!isAmbiguous(error))
+                throw error;
+            const made = await step.find();
+            if (made !== undefined) {
+                run.log(`the request to create the ${step.what} failed in transit but ${step.what} ${step.idOf(made)} was created: using it`);
+                return made;
+            }
+            if (attempt >= CREATE_ATTEMPTS)
+                throw error;
+            run.log(`the request to create the ${step.what} failed and made nothing: sending it again (attempt ${attempt + 1} of ${CREATE_ATTEMPTS})`);
+            await run.deps.clock.sleep(CREATE_RETRY_MS * 2 ** (attempt - 1), run.deps.signal);
+        }
+    }
+}
+function isAmbiguous(error) {
+    if (!(0,errors/* isPublishError */.U)(error))
+        return false;
+    if (error.code === 'HTTP_NETWORK' ||
+        error.code === 'HTTP_TIMEOUT' ||
+        error.code === 'RETRY_EXHAUSTED')
+        return true;
+    return error.code === 'HTTP_STATUS' && (error.details.status ?? 0) >= 500;
+}
+
 ;// CONCATENATED MODULE: ./src/publish/image-plan.ts
 function planImages(existing, wanted) {
     const plan = { upload: [], remove: [], keep: [] };
@@ -191,6 +235,7 @@ var units = __webpack_require__(3020);
 
 
 
+
 /** `productId`/`listingId` are undefined only in a dry run of an offer that does not exist yet. */
 async function updateImages(run, productId, listingId) {
     const wanted = run.offer.images;
@@ -217,12 +262,19 @@ async function updateImages(run, productId, listingId) {
 }
 async function uploadImage(run, productId, listingId, spec) {
     run.beforeWrite(`uploading image ${spec.file.name}`);
-    const created = await run.api.createImage(productId, listingId, {
-        resourceType: 'ListingImage',
-        fileName: spec.file.name,
-        type: spec.type,
-        state: 'PendingUpload',
-        order: spec.order
+    const created = await createOnce(run, {
+        what: `${spec.type} image '${spec.file.name}'`,
+        create: () => run.api.createImage(productId, listingId, {
+            resourceType: 'ListingImage',
+            fileName: spec.file.name,
+            type: spec.type,
+            state: 'PendingUpload',
+            order: spec.order
+        }),
+        find: async () => (await run.api.listImages(productId, listingId))
+            .filter(i => i.type === spec.type && i.fileName === spec.file.name && i.state === 'PendingUpload')
+            .at(-1),
+        idOf: i => i.id
     });
     const stats = await run.deps.upload(spec.file, created.fileSasUri ?? '');
     run.log(`image ${spec.type}: uploaded ${(0,units/* formatBytes */.z3)(stats.bytes)} in ${(stats.ms / 1000).toFixed(1)} s`);
@@ -278,7 +330,7 @@ async function readModifyWrite(read, apply, write, known) {
 
 /** Resolves with the resource as it stands afterwards and whether the manifest changed it. */
 async function updateDraft(run, update) {
-    const first = await update.read();
+    const first = update.known ?? (await update.read());
     const { changed } = update.diff(first);
     if (changed.length === 0)
         return { result: first, changed: false };
@@ -429,27 +481,109 @@ function replaceReferences(current, wanted) {
 }
 
 ;// CONCATENATED MODULE: ./src/publish/package-config.ts
-/** Step 7: point the package configuration (technical configuration) at the new packages. */
+/**
+ * Step 7: the technical configurations (package configurations) that point at the packages: each
+ * plan's for Azure Applications, the offer's for Business Central. They are read before the
+ * packages are uploaded (whether one already holds the version tells the package step that an
+ * earlier run got that far, see look-first.ts) and that read serves the update after them.
+ */
 
 
 
-async function updatePackageConfig(run, productId, instanceId, change, where) {
-    const read = async () => {
-        const [config] = await run.api.getPackageConfigurations(productId, instanceId);
-        if (!config) {
-            throw new errors/* PublishError */.S('DRAFT_NOT_FOUND', `Partner Center has no technical configuration for ${where}.`, {
-                offerId: run.offer.offerId,
-                hint: 'Open the technical configuration page of the plan in Partner Center once, then run again.'
+
+/** Plan ID (Azure) or `offer` (Business Central) → its technical configuration, read in parallel. */
+async function readTechnicalConfigs(run, productId, plans, drafts) {
+    const { offer } = run;
+    const targets = [];
+    if (offer.businessCentral) {
+        const where = `offer ${offer.offerId}`;
+        targets.push({
+            key: 'offer',
+            where: 'offer',
+            instanceId: requireDraft(drafts.offer, 'Package', where, offer.offerId)
+        });
+    }
+    for (const plan of offer.plans) {
+        const variant = plans.byPlanId.get(plan.planId);
+        if (!variant)
+            continue;
+        const where = `plan ${plan.planId}`;
+        targets.push({
+            key: plan.planId,
+            where,
+            instanceId: requireDraft(drafts.plans.get(variant.id), 'Package', where, offer.offerId)
+        });
+    }
+    const read = await Promise.all(targets.map(async ({ key, where, instanceId }) => {
+        const current = await readConfig(run, productId, instanceId, where);
+        return [key, { where, instanceId, current }];
+    }));
+    return new Map(read);
+}
+/** Whether a plan's technical configuration already holds the version its package is for. */
+function configuredAtVersion(jobs, configs) {
+    // Business Central configurations carry no version (it is in the .app and the Property).
+    return jobs.some(job => configs.get(job.label)?.current.version === job.version);
+}
+/** Points each technical configuration at its new package (and version, and managed-app fields). */
+async function updateTechnicalConfigs(run, productId, configs, packageIds) {
+    const { offer } = run;
+    if (offer.businessCentral) {
+        const app = packageIds.get('app');
+        const library = packageIds.get('library');
+        const config = configs.get('offer');
+        if (!productId || !config || !app || (offer.businessCentral.library && !library)) {
+            run.record({
+                action: 'update',
+                subject: 'offer technical configuration',
+                fields: ['packageReferences']
             });
+            return;
         }
-        return config;
-    };
+        const references = {
+            Dynamics365BusinessCentralAddOnExtensionPackage: app
+        };
+        if (library)
+            references.Dynamics365BusinessCentralAddOnLibraryExtensionPackage = library;
+        await updatePackageConfig(run, productId, config, { references });
+        return;
+    }
+    for (const plan of offer.plans) {
+        const config = configs.get(plan.planId);
+        const packageId = packageIds.get(plan.planId);
+        if (!productId || !config || !packageId) {
+            run.record({
+                action: 'update',
+                subject: `plan ${plan.planId} technical configuration`,
+                fields: ['version', 'packageReferences']
+            });
+            continue;
+        }
+        await updatePackageConfig(run, productId, config, {
+            version: plan.version,
+            references: { AzureApplicationPackage: packageId },
+            managedApp: plan.managedApp
+        });
+    }
+}
+async function updatePackageConfig(run, productId, config, change) {
     await updateDraft(run, {
-        subject: `${where} technical configuration`,
-        read,
+        subject: `${config.where} technical configuration`,
+        known: config.current,
+        read: () => readConfig(run, productId, config.instanceId, config.where),
         diff: current => diffPackageConfig(current, change),
         write: next => run.api.putPackageConfiguration(productId, next)
     });
+}
+async function readConfig(run, productId, instanceId, where) {
+    const [config] = await run.api.getPackageConfigurations(productId, instanceId);
+    if (!config) {
+        throw new errors/* PublishError */.S('DRAFT_NOT_FOUND', `Partner Center has no technical configuration for ${where}.`, {
+            offerId: run.offer.offerId,
+            hint: 'Open the technical configuration page of the plan in Partner Center once, then run again.'
+        });
+    }
+    return config;
 }
 
 ;// CONCATENATED MODULE: ./src/publish/backoff.ts
@@ -477,6 +611,14 @@ async function pollUntil(options) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/publish/look-first.ts
+function listsPackagesFirst(settings, configuredAtVersion) {
+    return settings.checkExisting === 'always' || settings.runAttempt > 1 || configuredAtVersion;
+}
+function listsSubmissionsFirst(settings, draftsUnchanged) {
+    return settings.checkExisting === 'always' || settings.dryRun || draftsUnchanged;
+}
+
 ;// CONCATENATED MODULE: ./src/publish/package-reuse.ts
 const PREFERENCE = ['Processed', 'InProcessing', 'Uploaded', 'PendingUpload'];
 function findReusablePackage(packages, file, resourceType, version) {
@@ -496,10 +638,13 @@ function findReusablePackage(packages, file, resourceType, version) {
 ;// CONCATENATED MODULE: ./src/publish/packages.ts
 /**
  * Step 6: packages. For every package the offer needs (one per plan for Azure Applications; the
- * app and the optional library for Business Central): reuse what an earlier attempt left, else
+ * app and the optional library for Business Central): reuse what an earlier attempt left (looked
+ * for when one may have, see look-first.ts), else
  * POST, upload to the SAS URL exactly as issued, PUT `Uploaded`, and wait for `Processed`.
  * Independent files upload side by side, bounded.
  */
+
+
 
 
 
@@ -534,9 +679,14 @@ function packageJobs(run) {
         version: p.version
     }));
 }
-/** Resolves with job label → processed package id (undefined in a dry run that would upload). */
-async function publishPackages(run, productId, jobs) {
-    const existing = productId ? await run.api.listPackages(productId) : [];
+/**
+ * Resolves with job label → processed package id (undefined in a dry run that would upload).
+ * `configuredAtVersion`: a technical configuration already holds the version being published.
+ */
+async function publishPackages(run, productId, jobs, configuredAtVersion) {
+    const existing = productId && listsPackagesFirst(run.deps.settings, configuredAtVersion)
+        ? await run.api.listPackages(productId)
+        : [];
     const ids = await (0,concurrency/* mapLimit */.s)(jobs, run.deps.uploadConcurrency, async (job) => {
         const reusable = findReusablePackage(existing, job.file, job.resourceType, job.version);
         const id = productId
@@ -604,9 +754,19 @@ async function pendingPackage(run, productId, job, reusable) {
         subject: `package ${job.label} (${job.file.name}, ${(0,units/* formatBytes */.z3)(job.file.size)})`
     });
     run.beforeWrite(`creating package ${job.label}`);
-    return run.api.createPackage(productId, {
-        resourceType: job.resourceType,
-        fileName: job.file.name
+    return createOnce(run, {
+        what: `package '${job.file.name}'`,
+        create: () => run.api.createPackage(productId, {
+            resourceType: job.resourceType,
+            fileName: job.file.name
+        }),
+        // Any PendingUpload package of this file will do: our bytes go into it.
+        find: async () => (await run.api.listPackages(productId))
+            .filter(p => p.resourceType === job.resourceType &&
+            p.fileName === job.file.name &&
+            p.state === 'PendingUpload')
+            .at(-1),
+        idOf: p => p.id
     });
 }
 /**
@@ -654,6 +814,7 @@ async function waitProcessed(run, productId, job, pkg) {
  * error: Partner Center cannot change a plan's kind.
  */
 
+
 async function ensurePlans(run, productId) {
     const byPlanId = new Map();
     const created = new Set();
@@ -661,7 +822,7 @@ async function ensurePlans(run, productId) {
         return { byPlanId, created };
     const variants = await run.api.listVariants(productId);
     for (const plan of run.offer.plans) {
-        const variant = variants.find(v => v.resourceType === 'AzureSkuVariant' && v.externalID === plan.planId);
+        const variant = variants.find(v => isPlan(v, plan.planId));
         if (variant) {
             checkSubType(run, plan, variant);
             byPlanId.set(plan.planId, variant);
@@ -677,14 +838,22 @@ async function ensurePlans(run, productId) {
             continue;
         }
         run.beforeWrite(`creating plan ${plan.planId}`);
-        byPlanId.set(plan.planId, await run.api.createVariant(productId, {
-            resourceType: 'AzureSkuVariant',
-            friendlyName: plan.name,
-            externalID: plan.planId,
-            subType: plan.subType
+        byPlanId.set(plan.planId, await createOnce(run, {
+            what: `plan ${plan.planId}`,
+            create: () => run.api.createVariant(productId, {
+                resourceType: 'AzureSkuVariant',
+                friendlyName: plan.name,
+                externalID: plan.planId,
+                subType: plan.subType
+            }),
+            find: async () => (await run.api.listVariants(productId)).find(v => isPlan(v, plan.planId)),
+            idOf: v => v.id
         }));
     }
     return { byPlanId, created };
+}
+function isPlan(variant, planId) {
+    return variant.resourceType === 'AzureSkuVariant' && variant.externalID === planId;
 }
 function checkSubType(run, plan, variant) {
     // A variant without subType is a solution template: that is what the service defaults to.
@@ -705,6 +874,7 @@ var result = __webpack_require__(5586);
  * Step 1: find the offer's product by its offer ID (one filtered GET, never paging through every
  * product), create it when the manifest gives a `name`, and refuse a product of another type.
  */
+
 
 
 const PRODUCT_TYPE = {
@@ -732,11 +902,17 @@ async function resolveProduct(run) {
         if (run.dryRun)
             return undefined;
         run.beforeWrite('creating the offer');
-        product = await run.api.createProduct({
-            resourceType: expectedType,
-            name: offer.name,
-            externalIDs: [{ type: 'AzureOfferId', value: offer.offerId }],
-            isModularPublishing: true
+        const name = offer.name;
+        product = await createOnce(run, {
+            what: `offer ${offer.offerId}`,
+            create: () => run.api.createProduct({
+                resourceType: expectedType,
+                name,
+                externalIDs: [{ type: 'AzureOfferId', value: offer.offerId }],
+                isModularPublishing: true
+            }),
+            find: () => run.api.findProductByOfferId(offer.offerId),
+            idOf: p => p.id
         });
     }
     run.result.productId = product.id;
@@ -867,13 +1043,20 @@ async function updateReseller(run, productId) {
 }
 
 ;// CONCATENATED MODULE: ./src/publish/submission-request.ts
+/** The offer-level branches read for an Azure Application's submission. */
 const AZURE_OFFER_MODULES = [
     'Availability',
     'Listing',
     'Package',
-    'Property',
-    'ResellerConfiguration'
+    'Property'
 ];
+/**
+ * The reseller configuration's draft instance, named rather than read from its branch: Microsoft's
+ * partnercenter CLI [PCC] submits this literal on every publish, which saves a request; [PCX] reads
+ * `getByModule(module=ResellerConfiguration)` instead. Leaving it out fails validation with
+ * Resell-20007 (ingestion-v1.md §3.8, §4.1).
+ */
+const resellerInstance = (productId) => `${productId}-ResellerInstance`;
 const AZURE_PLAN_MODULES = ['Availability', 'Listing', 'Package'];
 const BC_MODULES = ['Listing', 'Package', 'Property'];
 function buildSubmissionRequest(offer, productId, drafts, propertyChanged) {
@@ -886,9 +1069,10 @@ function buildSubmissionRequest(offer, productId, drafts, propertyChanged) {
         request.resources = pairs(drafts.offer, propertyChanged ? ['Package', 'Property'] : ['Package']);
     }
     else {
-        // Without a ResellerConfiguration branch the instance is `{productId}-ResellerInstance` [PCC].
-        const offerDrafts = { ResellerConfiguration: `${productId}-ResellerInstance`, ...drafts.offer };
-        request.resources = pairs(offerDrafts, AZURE_OFFER_MODULES);
+        request.resources = [
+            ...pairs(drafts.offer, AZURE_OFFER_MODULES),
+            { type: 'ResellerConfiguration', value: resellerInstance(productId) }
+        ];
         request.variantResources = [...drafts.plans].map(([variantID, ids]) => ({
             variantID,
             resources: pairs(ids, AZURE_PLAN_MODULES)
@@ -1029,98 +1213,91 @@ async function configKey(run, productId, instanceId) {
 /**
  * Steps 10–11: deal with an existing submission (fail, wait for it, or adopt it when it is our own
  * from an earlier attempt), then create ours. Someone else's submission is never cancelled.
- * The creating POST is not retried blindly: after an ambiguous failure the submission list tells
- * whether it was made.
+ * Whether the list is read before the POST or only after a 409 is look-first.ts's call.
+ * The creating POST is not retried blindly (create-once.ts): after an ambiguous failure the
+ * submission list tells whether it was made.
  */
+
+
 
 
 
 
 async function submit_submit(run, input) {
     let plan = await input.buildRequest();
-    for (;;) {
-        const submissions = await run.api.listSubmissions(input.productId);
-        const blocking = findBlocking(submissions);
-        if (!blocking) {
-            const ready = input.draftsUnchanged ? findReadyToPublish(submissions) : undefined;
-            if (ready && (await isOwnSubmission(run, input.productId, ready, plan.equivalents))) {
-                run.record({
-                    action: 'adopt',
-                    subject: `submission ${ready.id} (made from this release by an earlier run, ${describe(ready)})`
-                });
-                return ready;
-            }
-            break;
-        }
-        if (input.draftsUnchanged &&
-            (await isOwnSubmission(run, input.productId, blocking, plan.equivalents))) {
-            run.record({
-                action: 'adopt',
-                subject: `submission ${blocking.id} (made from this release by an earlier run, ${describe(blocking)})`
-            });
-            return blocking;
-        }
-        if (run.deps.settings.onConflict === 'fail')
-            throw conflictError(run, blocking);
-        if (run.dryRun) {
-            run.log(`would wait for submission ${blocking.id} (${describe(blocking)}) to finish`);
-            break;
-        }
-        run.log(`waiting for submission ${blocking.id} (${describe(blocking)}) to finish before submitting`);
-        await waitUntilSettled(run, input.productId, blocking);
-        // The drafts may have moved on once that submission went through: read them again.
-        plan = await input.buildRequest();
+    if (listsSubmissionsFirst(run.deps.settings, input.draftsUnchanged)) {
+        const settled = await settleExisting(run, input, plan);
+        if ('adopted' in settled)
+            return settled.adopted;
+        plan = settled.plan;
     }
-    const { request } = plan;
     run.record({
         action: 'submit',
-        subject: `submission to preview (${request.resources.length} modules, ${request.variantResources?.length ?? 0} plans)`
+        subject: `submission to preview (${plan.request.resources.length} modules, ${plan.request.variantResources?.length ?? 0} plans)`
     });
     if (run.dryRun)
         return undefined;
     run.beforeWrite('creating the submission');
-    return createOnce(run, input.productId, request);
-}
-/**
- * POSTs after an ambiguous failure that the submission list shows made nothing: the first try
- * included. A transient 5xx or lost connection then costs a retry instead of the whole run.
- */
-const CREATE_ATTEMPTS = 3;
-/** Wait before sending the POST again, doubled each time. */
-const CREATE_RETRY_MS = 2_000;
-async function createOnce(run, productId, request) {
-    for (let attempt = 1;; attempt++) {
+    for (;;) {
         try {
-            return await run.api.createSubmission(productId, request);
+            return await createSubmission(run, input.productId, plan.request);
         }
         catch (error) {
-            if ((0,errors/* isPublishError */.U)(error) && error.details.status === 409) {
-                const blocking = findBlocking(await run.api.listSubmissions(productId));
-                throw blocking ? conflictError(run, blocking) : error;
-            }
-            if (!isAmbiguous(error))
+            // 409: another submission is in progress. Name it, or wait for it and submit afresh.
+            if (!(0,errors/* isPublishError */.U)(error) || error.details.status !== 409)
                 throw error;
-            // The POST may have reached the service: look for what it made before trying again.
-            const made = (await run.api.listSubmissions(productId)).find(s => isBlocking(s) && coversRequest(s, request));
-            if (made) {
-                run.log(`the submission request failed in transit but submission ${made.id} was created: using it`);
-                return made;
-            }
-            if (attempt >= CREATE_ATTEMPTS)
+            const blocking = findBlocking(await run.api.listSubmissions(input.productId));
+            if (!blocking)
                 throw error;
-            run.log(`the submission request failed and made no submission: sending it again (attempt ${attempt + 1} of ${CREATE_ATTEMPTS})`);
-            await run.deps.clock.sleep(CREATE_RETRY_MS * 2 ** (attempt - 1), run.deps.signal);
+            plan = await waitForOther(run, input, blocking);
         }
     }
 }
-function isAmbiguous(error) {
-    if (!(0,errors/* isPublishError */.U)(error))
-        return false;
-    if (error.code === 'HTTP_NETWORK' ||
-        error.code === 'HTTP_TIMEOUT' ||
-        error.code === 'RETRY_EXHAUSTED')
-        return true;
-    return error.code === 'HTTP_STATUS' && (error.details.status ?? 0) >= 500;
+/**
+ * Before the POST: adopt the submission an earlier attempt made from these drafts, or deal with
+ * someone else's in progress (fail, or wait for it). Resolves with the request to send.
+ */
+async function settleExisting(run, input, first) {
+    let plan = first;
+    for (;;) {
+        const submissions = await run.api.listSubmissions(input.productId);
+        const blocking = findBlocking(submissions);
+        const candidate = blocking ?? (input.draftsUnchanged ? findReadyToPublish(submissions) : undefined);
+        if (candidate &&
+            input.draftsUnchanged &&
+            (await isOwnSubmission(run, input.productId, candidate, plan.equivalents))) {
+            run.record({
+                action: 'adopt',
+                subject: `submission ${candidate.id} (made from this release by an earlier run, ${describe(candidate)})`
+            });
+            return { adopted: candidate };
+        }
+        if (!blocking)
+            return { plan };
+        if (run.dryRun && run.deps.settings.onConflict === 'wait') {
+            run.log(`would wait for submission ${blocking.id} (${describe(blocking)}) to finish`);
+            return { plan };
+        }
+        plan = await waitForOther(run, input, blocking);
+    }
+}
+/** Fails with SUBMISSION_CONFLICT, or (`on-conflict: wait`) waits and rebuilds the request. */
+async function waitForOther(run, input, blocking) {
+    if (run.deps.settings.onConflict === 'fail')
+        throw conflictError(run, blocking);
+    run.log(`waiting for submission ${blocking.id} (${describe(blocking)}) to finish before submitting`);
+    await waitUntilSettled(run, input.productId, blocking);
+    // The drafts may have moved on once that submission went through: read them again.
+    return input.buildRequest();
+}
+/** The POST; after an ambiguous failure, a submission of exactly this request is what it made. */
+function createSubmission(run, productId, request) {
+    return createOnce(run, {
+        what: 'submission',
+        create: () => run.api.createSubmission(productId, request),
+        find: async () => (await run.api.listSubmissions(productId)).find(s => isBlocking(s) && coversRequest(s, request)),
+        idOf: s => s.id
+    });
 }
 async function waitUntilSettled(run, productId, blocking) {
     await pollUntil({
@@ -1316,52 +1493,15 @@ async function updateDrafts(run, product, plans, drafts) {
         }
     }
     await updateImages(run, productId, offerListingId);
-    const packageIds = await publishPackages(run, productId, packageJobs(run));
-    await updateTechnicalConfigs(run, productId, plans, drafts, packageIds);
+    const configs = productId && drafts
+        ? await readTechnicalConfigs(run, productId, plans, drafts)
+        : new Map();
+    const jobs = packageJobs(run);
+    const packageIds = await publishPackages(run, productId, jobs, configuredAtVersion(jobs, configs));
+    await updateTechnicalConfigs(run, productId, configs, packageIds);
     const propertyChanged = await updateProperties(run, productId, drafts?.offer.Property);
     await updateReseller(run, productId);
     return propertyChanged;
-}
-async function updateTechnicalConfigs(run, productId, plans, drafts, packageIds) {
-    const { offer } = run;
-    if (offer.businessCentral) {
-        const app = packageIds.get('app');
-        const library = packageIds.get('library');
-        if (!productId || !drafts || !app || (offer.businessCentral.library && !library)) {
-            run.record({
-                action: 'update',
-                subject: 'offer technical configuration',
-                fields: ['packageReferences']
-            });
-            return;
-        }
-        const references = {
-            Dynamics365BusinessCentralAddOnExtensionPackage: app
-        };
-        if (library)
-            references.Dynamics365BusinessCentralAddOnLibraryExtensionPackage = library;
-        const draft = requireDraft(drafts.offer, 'Package', `offer ${offer.offerId}`, offer.offerId);
-        await updatePackageConfig(run, productId, draft, { references }, 'offer');
-        return;
-    }
-    for (const plan of offer.plans) {
-        const variant = plans.byPlanId.get(plan.planId);
-        const packageId = packageIds.get(plan.planId);
-        if (!productId || !drafts || !variant || !packageId) {
-            run.record({
-                action: 'update',
-                subject: `plan ${plan.planId} technical configuration`,
-                fields: ['version', 'packageReferences']
-            });
-            continue;
-        }
-        const draft = requireDraft(drafts.plans.get(variant.id), 'Package', `plan ${plan.planId}`, offer.offerId);
-        await updatePackageConfig(run, productId, draft, {
-            version: plan.version,
-            references: { AzureApplicationPackage: packageId },
-            managedApp: plan.managedApp
-        }, `plan ${plan.planId}`);
-    }
 }
 /**
  * `readBefore` are the draft ids read before the drafts were updated; writing to a draft keeps its
