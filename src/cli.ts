@@ -62,8 +62,8 @@ function optionLines(): string {
 }
 
 /**
- * Outside GitHub Actions, `::add-mask::<secret>` workflow commands (emitted by @actions/core when
- * secrets are registered) would print the secret itself on the terminal: drop them.
+ * Outside GitHub Actions, `::add-mask::<secret>` workflow commands (emitted when secrets are
+ * registered, src/runner-protocol.ts) would print the secret itself on the terminal: drop them.
  */
 function suppressMaskCommands(env: NodeJS.ProcessEnv): void {
   if (env.GITHUB_ACTIONS === 'true') return
@@ -101,11 +101,12 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<nu
   try {
     return await runPublish({
       read: name => flags.get(name) ?? env[envName(name)] ?? '',
-      sink: cliSink({
-        debug,
-        out: text => process.stdout.write(text),
-        err: text => process.stderr.write(text)
-      }),
+      loadSink: async () =>
+        cliSink({
+          debug,
+          out: text => process.stdout.write(text),
+          err: text => process.stderr.write(text)
+        }),
       clock: systemClock,
       env,
       cwd: process.cwd(),

@@ -1,7 +1,8 @@
 /**
  * The action's inputs (or the CLI's flags and environment) as one typed object. Nothing else in
  * src/ reads inputs. Parsing is pure: `parseSettings(read)` takes a reader so the action
- * (core.getInput), the CLI (flags + env) and tests share one implementation.
+ * (INPUT_* variables, src/runner-protocol.ts), the CLI (flags + env) and tests share one
+ * implementation.
  */
 import path from 'node:path'
 import { PublishError } from './errors.js'

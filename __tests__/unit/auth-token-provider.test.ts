@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it, jest } from '@jest/globals'
 
-const setSecret = jest.fn<(value: string) => void>()
+const addMask = jest.fn<(value: string) => void>()
 const getIDToken = jest.fn<(audience?: string) => Promise<string>>()
-jest.unstable_mockModule('@actions/core', () => ({ setSecret, getIDToken }))
+jest.unstable_mockModule('../../src/runner-protocol.js', () => ({ addMask }))
+jest.unstable_mockModule('@actions/core', () => ({ getIDToken }))
 
 const { createTokenProvider } = await import('../../src/auth/token-provider.js')
 const { createTransport } = await import('../../src/http/transport.js')
@@ -86,7 +87,7 @@ async function failure(promise: Promise<unknown>) {
 describe('client secret (v1 endpoint)', () => {
   it('posts the client-credentials form and masks the secret and the token', async () => {
     const { tokens, received, transport } = await setup(issuing())
-    expect(setSecret).toHaveBeenCalledWith(SECRET)
+    expect(addMask).toHaveBeenCalledWith(SECRET)
     expect(await tokens.getToken()).toBe('tok-1')
     expect(received[0]!.method).toBe('POST')
     expect(received[0]!.url).toBe(`/${TENANT}/oauth2/token`)
@@ -97,7 +98,7 @@ describe('client secret (v1 endpoint)', () => {
       client_secret: SECRET,
       resource: 'https://api.partner.microsoft.com'
     })
-    expect(setSecret).toHaveBeenCalledWith('tok-1')
+    expect(addMask).toHaveBeenCalledWith('tok-1')
     expect(transport.counts().token).toBe(1)
   })
 
@@ -267,7 +268,7 @@ describe('GitHub OIDC (v2 endpoint)', () => {
     expect(Object.fromEntries(new URLSearchParams(received[1]!.body)).client_assertion).toBe(
       assertion(2)
     )
-    expect(setSecret).toHaveBeenCalledWith(assertion(1))
+    expect(addMask).toHaveBeenCalledWith(assertion(1))
   })
 
   it('uses core.getIDToken by default', async () => {

@@ -37,7 +37,7 @@ function setup(
   const workspace = createWorkspace(['contoso-analytics'])
   const deps: RunDeps = {
     read: name => inputs[name] ?? '',
-    sink: rec.sink,
+    loadSink: async () => rec.sink,
     clock: fakeClock(),
     env: { GITHUB_WORKSPACE: workspace, GITHUB_REF: 'refs/tags/v1.2.3' },
     cwd: workspace,

@@ -1,8 +1,8 @@
 import { describe, expect, it, jest } from '@jest/globals'
 import fc from 'fast-check'
 
-const setSecret = jest.fn<(value: string) => void>()
-jest.unstable_mockModule('@actions/core', () => ({ setSecret }))
+const addMask = jest.fn<(value: string) => void>()
+jest.unstable_mockModule('../../src/runner-protocol.js', () => ({ addMask }))
 const { redact, redactUrl, registerSecret } = await import('../../src/http/redact.js')
 
 const JWT =
@@ -12,7 +12,7 @@ describe('redact', () => {
   it('masks a registered secret, also percent-encoded, and tells the runner to mask it', () => {
     const secret = 'Emu8Q~local-dev-secret-Zx7Yq2Lm9Np4Rs6Tu8Vw'
     registerSecret(secret)
-    expect(setSecret).toHaveBeenCalledWith(secret)
+    expect(addMask).toHaveBeenCalledWith(secret)
     const form = new URLSearchParams({ client_id: 'c', secret_copy: secret }).toString()
     for (const text of [`secret is ${secret}!`, form, encodeURIComponent(secret)]) {
       expect(redact(text)).not.toContain('Zx7Yq2Lm9Np4Rs6Tu8Vw')
@@ -20,9 +20,9 @@ describe('redact', () => {
   })
 
   it('ignores an empty secret instead of masking everything', () => {
-    setSecret.mockClear()
+    addMask.mockClear()
     registerSecret('')
-    expect(setSecret).not.toHaveBeenCalled()
+    expect(addMask).not.toHaveBeenCalled()
     expect(redact('plain text')).toBe('plain text')
   })
 

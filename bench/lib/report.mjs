@@ -174,10 +174,11 @@ ${table}
 
 1. **Cold start.** The action is started as \`node dist/index.js\` with \`INPUT_*\` variables whose
    \`authority-host\` is a local HTTP server; the time is from just before the spawn to the arrival
-   of the token request at that server (sent once the settings are parsed, while the manifest is
-   loaded and checked; the rest of the action is loaded on demand from the chunks beside
-   \`dist/index.js\`). The server answers 400 (AADSTS7000215), so the action stops there. Beside it: \`node -e 0\`,
-   spawn to exit.
+   of the token request at that server (sent once the settings are parsed; \`@actions/core\`, the
+   manifest loader and the rest of the action load from the chunks beside \`dist/index.js\` after it
+   has left). The server speaks plain http, but the action loads Node's \`https\` (TLS) before the
+   request all the same, as a real run, which reaches Entra over https, must. The server answers
+   400 (AADSTS7000215), so the action stops there. Beside it: \`node -e 0\`, spawn to exit.
 2. **Demo publish.** The action publishes \`examples/marketplace.yml\` (version 1.2.3, target \`live\`)
    to a fresh emulator at its default speed (3600: an hour of certification takes a second).
    Requests per phase come from the emulator's request log (\`GET /_emulator/requests\`), sorted by

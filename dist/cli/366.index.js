@@ -15,8 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/http/redact.ts
-var redact = __webpack_require__(6715);
+// EXTERNAL MODULE: ./src/http/redact.ts + 2 modules
+var redact = __webpack_require__(5196);
 ;// CONCATENATED MODULE: ./src/ingestion/reply.ts
 /**
  * Checks replies before anyone reads them, so a malformed reply becomes HTTP_BAD_REPLY with the

@@ -118,8 +118,8 @@ class OfferRun {
     }
 }
 
-// EXTERNAL MODULE: ./src/http/redact.ts
-var redact = __webpack_require__(6715);
+// EXTERNAL MODULE: ./src/http/redact.ts + 2 modules
+var redact = __webpack_require__(5196);
 ;// CONCATENATED MODULE: ./src/publish/drafts.ts
 /**
  * Step 3: the draft instance of each module, offer-level and per plan, read from the branches.

@@ -63,8 +63,8 @@ var promises_ = __webpack_require__(1455);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/http/redact.ts
-var redact = __webpack_require__(6715);
+// EXTERNAL MODULE: ./src/http/redact.ts + 2 modules
+var redact = __webpack_require__(5196);
 // EXTERNAL MODULE: ./src/concurrency.ts
 var concurrency = __webpack_require__(1532);
 ;// CONCATENATED MODULE: ./src/upload/block-list.ts

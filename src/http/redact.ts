@@ -2,7 +2,7 @@
  * One place that knows what a secret looks like. Every log line and every error message built by
  * the transport, the token provider and the client goes through `redact` before anyone sees it.
  */
-import * as core from '@actions/core'
+import { addMask } from '../runner-protocol.js'
 
 const MASK = '***'
 
@@ -41,12 +41,12 @@ export function redact(text: string): string {
 }
 
 /**
- * Masks `value` in our own output (`redact`) and in the runner's log (`core.setSecret`). The
+ * Masks `value` in our own output (`redact`) and in the runner's log (`::add-mask::`). The
  * percent-encoded forms are registered too, because a form body or a URL carries them that way.
  */
 export function registerSecret(value: string): void {
   if (value.trim() === '') return
-  core.setSecret(value)
+  addMask(value)
   secrets.add(value)
   for (const encoded of [
     encodeURIComponent(value),
@@ -54,7 +54,7 @@ export function registerSecret(value: string): void {
   ]) {
     if (encoded !== value) {
       secrets.add(encoded)
-      core.setSecret(encoded)
+      addMask(encoded)
     }
   }
 }

@@ -18,19 +18,14 @@ const RETRYABLE_ERROR_CODES = new Set([
   'ETIMEDOUT',
   'EAI_AGAIN',
   'ENETUNREACH',
-  'EHOSTUNREACH',
-  'UND_ERR_SOCKET',
-  'UND_ERR_CLOSED',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'UND_ERR_HEADERS_TIMEOUT',
-  'UND_ERR_BODY_TIMEOUT'
+  'EHOSTUNREACH'
 ])
 
 export function isRetryableStatus(status: number): boolean {
   return RETRYABLE_STATUSES.has(status)
 }
 
-/** The error code of a network failure, looking one level into `cause` (undici wraps some). */
+/** The error code of a network failure, looking one level into `cause` (where wrappers keep it). */
 export function networkErrorCode(error: unknown): string | undefined {
   for (const candidate of [error, (error as { cause?: unknown } | undefined)?.cause]) {
     const code = (candidate as { code?: unknown } | undefined)?.code
@@ -43,7 +38,7 @@ export function isRetryableNetworkError(error: unknown): boolean {
   const code = networkErrorCode(error)
   if (code !== undefined && RETRYABLE_ERROR_CODES.has(code)) return true
   const message = error instanceof Error ? error.message : ''
-  return /socket hang up|other side closed/i.test(message)
+  return /socket hang up/i.test(message)
 }
 
 export interface BackoffOptions {

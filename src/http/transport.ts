@@ -1,11 +1,10 @@
 /**
- * The Transport over undici: one timeout per attempt (headers and body), bounded full-jitter
- * retries with Retry-After, the overall time budget, cancellation, loopback-only plain http,
- * per-phase counts and a redacted debug line per attempt.
+ * The Transport over Node's own http/https clients (wire.ts): one timeout per attempt (headers and
+ * body), bounded full-jitter retries with Retry-After, the overall time budget, cancellation,
+ * loopback-only plain http, per-phase counts and a redacted debug line per attempt.
  */
 import { performance } from 'node:perf_hooks'
-import type { Readable } from 'node:stream'
-import { request as undiciRequest, type Dispatcher } from 'undici'
+import { Readable } from 'node:stream'
 import type { Clock } from '../clock.js'
 import { PublishError } from '../errors.js'
 import type { Phase } from '../ingestion/api.js'
@@ -19,6 +18,7 @@ import {
 } from './retry-policy.js'
 import type { HttpRequest, HttpResponse, Transport } from './types.js'
 import { checkUrl } from './url-policy.js'
+import { exchange } from './wire.js'
 
 // Callers import the error builder with the transport; it lives in its own file.
 export { httpError } from './http-error.js'
@@ -44,7 +44,6 @@ export interface TransportOptions {
   random?: () => number
   /** Debug lines, already redacted. */
   log?: (line: string) => void
-  dispatcher?: Dispatcher
 }
 
 const PHASES: Phase[] = ['token', 'lookup', 'write', 'upload', 'poll']
@@ -55,7 +54,7 @@ type Attempt =
   | { kind: 'error'; error: unknown; timedOut: boolean; budgetSpent: boolean }
 
 export function createTransport(options: TransportOptions): Transport {
-  const { clock, signal, deadline, dispatcher } = options
+  const { clock, signal, deadline } = options
   const timeoutMs = options.timeoutMs ?? 100_000
   const maxAttempts = Math.max(1, options.maxAttempts ?? 6)
   const backoff = {
@@ -151,30 +150,28 @@ export function createTransport(options: TransportOptions): Transport {
     signal?.addEventListener('abort', onCancel, { once: true })
     const body = typeof request.body === 'function' ? request.body() : request.body
     try {
-      const reply = await undiciRequest(url, {
+      const reply = await exchange(url, {
         method: request.method,
         headers: request.headers,
         body,
-        signal: controller.signal,
-        dispatcher,
-        // Our own timer bounds headers and body together; undici's idle timers would only
-        // get in the way of long uploads given a larger timeoutMs.
-        headersTimeout: 0,
-        bodyTimeout: 0
+        signal: controller.signal
       })
-      const text = await reply.body.text()
       const headers = flattenHeaders(reply.headers)
       return {
         kind: 'response',
-        response: { status: reply.statusCode, headers, text, requestId: headers['request-id'] }
+        response: {
+          status: reply.status,
+          headers,
+          text: reply.text,
+          requestId: headers['request-id']
+        }
       }
     } catch (error) {
       return { kind: 'error', error, timedOut, budgetSpent: timedOut && budgetLimited }
     } finally {
       clearTimeout(timer)
       signal?.removeEventListener('abort', onCancel)
-      if (body !== undefined && typeof body === 'object' && 'destroy' in body)
-        (body as Readable).destroy()
+      if (body instanceof Readable) body.destroy()
     }
   }
 

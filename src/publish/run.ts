@@ -7,10 +7,11 @@
  * sent beyond the token) → token outcome (bad credentials fail before any write) → publish every
  * offer → report.
  *
- * Only what the token request needs is imported up front; the manifest loader (yaml, ajv,
- * fast-glob, minimatch), the publish sequence, the uploader and the report renderers are imported
- * when first used, so Node compiles less code before the first request (ncc emits them as
- * separate chunks beside dist/index.js).
+ * Only what the token request needs is imported up front; the report sink (for the action,
+ * @actions/core), the manifest loader (yaml, ajv, fast-glob, minimatch), the publish sequence, the
+ * uploader and the report renderers are imported once it has left, so Node compiles less code
+ * before the first request (ncc emits them as separate chunks beside dist/index.js). Node compiles
+ * a chunk as soon as `import()` is called, so none is asked for before the request is on its way.
  */
 import type { Clock } from '../clock.js'
 import { PublishError } from '../errors.js'
@@ -26,7 +27,11 @@ import type { OfferResult, ResultError } from './result.js'
 
 export interface RunDeps {
   read: InputReader
-  sink: ReportSink
+  /**
+   * Where the report goes. Loaded once the token request has left: the action's sink is
+   * @actions/core, which that request does not need, and `import()` compiles a chunk at once.
+   */
+  loadSink: () => Promise<ReportSink>
   clock: Clock
   env: NodeJS.ProcessEnv
   cwd: string
@@ -55,22 +60,20 @@ export async function runPublish(deps: RunDeps): Promise<number> {
   const startedAt = deps.clock.now()
   const workspace = deps.env.GITHUB_WORKSPACE || deps.cwd
   const state: RunState = { offers: [], runErrors: [] }
+  let loading: Promise<ReportSink> | undefined
+  const loadSink = () => (loading ??= deps.loadSink())
   try {
-    await publishRun(deps, state, startedAt, workspace)
+    await publishRun(deps, state, startedAt, workspace, loadSink)
   } catch (error) {
     state.runErrors = toResultErrors(error)
+    const sink = await loadSink()
     // A bug's stack helps only whoever debugs it: shown with debug logging on, redacted.
-    if (
-      error instanceof Error &&
-      !(error instanceof PublishError) &&
-      error.stack &&
-      deps.sink.isDebug()
-    )
-      deps.sink.debug(redact(error.stack))
+    if (error instanceof Error && !(error instanceof PublishError) && error.stack && sink.isDebug())
+      sink.debug(redact(error.stack))
   }
 
-  const { report } = await import('../report/report.js')
-  await report(deps.sink, {
+  const [sink, { report }] = await Promise.all([loadSink(), import('../report/report.js')])
+  await report(sink, {
     dryRun: state.settings?.dryRun ?? false,
     target: state.settings?.target ?? 'preview',
     status: 'failed',
@@ -87,20 +90,23 @@ async function publishRun(
   deps: RunDeps,
   state: RunState,
   startedAt: number,
-  workspace: string
+  workspace: string,
+  loadSink: () => Promise<ReportSink>
 ): Promise<void> {
-  const { sink, clock } = deps
+  const { clock } = deps
   const settings = parseSettings(deps.read, deps.env, deps.cwd)
   state.settings = settings
 
   const deadline = startedAt + settings.timeoutMinutes * 60_000
-  const debug = (line: string): void => sink.debug(line)
+  // The token request's debug lines can come before the sink has loaded: kept, in order, until then.
+  const early: string[] = []
+  let debug = (line: string): void => void early.push(line)
   const requestSignal = deps.requestSignal ?? deps.signal
   const transport = deps.createTransport({
     clock,
     signal: requestSignal,
     deadline,
-    log: debug
+    log: line => debug(line)
   })
   state.transport = transport
   const tokens = createTokenProvider({
@@ -116,6 +122,9 @@ async function publishRun(
   // Loading the manifest is CPU work (module compilation, schema compilation) that would hold the
   // token request back from the wire; one turn of the event loop lets its connection start first.
   await new Promise(resolve => setImmediate(resolve))
+  const sink = await loadSink()
+  for (const line of early) sink.debug(line)
+  debug = line => sink.debug(line)
   const manifest = await loadSelectedManifest(settings, workspace)
   // Bad credentials fail here, before the first write.
   await token
