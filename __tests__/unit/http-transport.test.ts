@@ -162,6 +162,32 @@ describe('transport network failures', () => {
     expect(lines[0]).toMatch(/attempt 1\/6/)
   })
 
+  it('treats a reply cut off in its body as a reset, and retries', async () => {
+    const s = await serve(
+      scripted((_q, res) => {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' })
+        res.write('{"partial":', () => res.socket?.destroy())
+      }, ok)
+    )
+    const { t } = transport()
+    const response = await t.send(get(`${s.origin}/x`))
+    expect(response.status).toBe(200)
+    expect(JSON.parse(response.text)).toEqual({ ok: true })
+    expect(s.received).toHaveLength(2)
+  })
+
+  it('keeps one connection alive across requests', async () => {
+    const ports = new Set<number | undefined>()
+    const s = await serve((q, res) => {
+      ports.add(res.socket?.remotePort)
+      ok(q, res)
+    })
+    const { t } = transport()
+    for (let n = 0; n < 3; n++) await t.send(get(`${s.origin}/x${n}`))
+    expect(s.received).toHaveLength(3)
+    expect(ports.size).toBe(1)
+  })
+
   it('gives up on a refused connection with HTTP_NETWORK after every attempt', async () => {
     const s = await serve(ok)
     const origin = s.origin
