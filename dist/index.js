@@ -28984,12 +28984,16 @@ function createTransport(options) {
         }, limit);
         const onCancel = () => controller.abort(signal?.reason);
         signal?.addEventListener('abort', onCancel, { once: true });
+        // A body factory's iterable needs no cleanup here: undici iterates it with `for await`, which
+        // returns it on any exit, and an iterable never started has opened nothing (HttpRequest.body).
         const body = typeof request.body === 'function' ? request.body() : request.body;
         try {
             const reply = await (0,undici/* request */.Em)(url, {
                 method: request.method,
                 headers: request.headers,
-                body,
+                // undici takes an async iterable as is, pulling one chunk at a time (its Dispatcher.md
+                // lists `AsyncIterable` for `body`), but its type declarations leave it out.
+                body: body,
                 signal: controller.signal,
                 dispatcher,
                 // Our own timer bounds headers and body together; undici's idle timers would only
@@ -29010,8 +29014,6 @@ function createTransport(options) {
         finally {
             clearTimeout(timer);
             signal?.removeEventListener('abort', onCancel);
-            if (body !== undefined && typeof body === 'object' && 'destroy' in body)
-                body.destroy();
         }
     }
     function throwIfCancelled(shown, details) {
@@ -29520,7 +29522,7 @@ async function publishRun(deps, state, startedAt, workspace) {
         __nccwpck_require__.e(/* import() */ 366).then(__nccwpck_require__.bind(__nccwpck_require__, 7366)),
         __nccwpck_require__.e(/* import() */ 991).then(__nccwpck_require__.bind(__nccwpck_require__, 8991)),
         __nccwpck_require__.e(/* import() */ 245).then(__nccwpck_require__.bind(__nccwpck_require__, 2245)),
-        __nccwpck_require__.e(/* import() */ 736).then(__nccwpck_require__.bind(__nccwpck_require__, 2736))
+        __nccwpck_require__.e(/* import() */ 708).then(__nccwpck_require__.bind(__nccwpck_require__, 1708))
     ]);
     const api = createIngestionClient({ baseUrl: settings.apiBaseUrl, transport, tokens, log: debug });
     const progress = createProgressReporter(sink, clock, startedAt);
@@ -29856,13 +29858,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
-
-/***/ }),
-
-/***/ 3024:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 

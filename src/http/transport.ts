@@ -4,7 +4,6 @@
  * per-phase counts and a redacted debug line per attempt.
  */
 import { performance } from 'node:perf_hooks'
-import type { Readable } from 'node:stream'
 import { request as undiciRequest, type Dispatcher } from 'undici'
 import type { Clock } from '../clock.js'
 import { PublishError } from '../errors.js'
@@ -149,12 +148,16 @@ export function createTransport(options: TransportOptions): Transport {
     }, limit)
     const onCancel = (): void => controller.abort(signal?.reason)
     signal?.addEventListener('abort', onCancel, { once: true })
+    // A body factory's iterable needs no cleanup here: undici iterates it with `for await`, which
+    // returns it on any exit, and an iterable never started has opened nothing (HttpRequest.body).
     const body = typeof request.body === 'function' ? request.body() : request.body
     try {
       const reply = await undiciRequest(url, {
         method: request.method,
         headers: request.headers,
-        body,
+        // undici takes an async iterable as is, pulling one chunk at a time (its Dispatcher.md
+        // lists `AsyncIterable` for `body`), but its type declarations leave it out.
+        body: body as Dispatcher.RequestOptions['body'],
         signal: controller.signal,
         dispatcher,
         // Our own timer bounds headers and body together; undici's idle timers would only
@@ -173,8 +176,6 @@ export function createTransport(options: TransportOptions): Transport {
     } finally {
       clearTimeout(timer)
       signal?.removeEventListener('abort', onCancel)
-      if (body !== undefined && typeof body === 'object' && 'destroy' in body)
-        (body as Readable).destroy()
     }
   }
 

@@ -1,5 +1,5 @@
-export const id = 736;
-export const ids = [736];
+export const id = 708;
+export const ids = [708];
 export const modules = {
 
 /***/ 1532:
@@ -46,7 +46,7 @@ async function mapLimit(items, limit, fn) {
 
 /***/ }),
 
-/***/ 2736:
+/***/ 1708:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -84,6 +84,51 @@ function blockId(index) {
 function blockListXml(ids) {
     const latest = ids.map(id => `<Latest>${id}</Latest>`).join('');
     return `<?xml version="1.0" encoding="utf-8"?><BlockList>${latest}</BlockList>`;
+}
+
+;// CONCATENATED MODULE: ./src/upload/file-read.ts
+/**
+ * Reading the file being uploaded: positioned reads into buffers the uploader owns, so memory
+ * stays bounded and no fresh memory is taken per chunk (on a 2-core runner, faulting in fresh
+ * pages for every chunk of a streamed file cost about as much CPU as sending it).
+ */
+
+
+/**
+ * The file's first `context.size` bytes as consecutive slices of at most `sliceBytes`, each read
+ * into the same buffer: a request body that never holds more than one slice. The file is opened
+ * on the first slice and closed when the body ends or is abandoned (`return()`).
+ *
+ * Reusing the buffer is safe because undici (pinned) writes an async-iterable body as
+ * `for await (chunk of body) if (!socket.write(chunk)) await drain`, and a write at least as long
+ * as the socket's high-water mark (64 KiB) always returns false: undici asks for the next slice
+ * only once the socket has handed every byte of this one to the kernel. `sliceBytes` must stay
+ * well above 64 KiB; upload-azurite.test.ts checks the bytes through a slow receiver.
+ */
+async function* fileSlices(context, sliceBytes) {
+    const buffer = Buffer.allocUnsafe(Math.min(sliceBytes, context.size));
+    const file = await (0,promises_.open)(context.filePath, 'r');
+    try {
+        for (let offset = 0; offset < context.size; offset += sliceBytes) {
+            const length = Math.min(sliceBytes, context.size - offset);
+            yield await readExactly(context, file, buffer.subarray(0, length), offset);
+        }
+    }
+    finally {
+        await file.close();
+    }
+}
+/** Fills `target` from the file at `position` (a read may return fewer bytes than asked: loop). */
+async function readExactly(context, file, target, position) {
+    let filled = 0;
+    while (filled < target.length) {
+        const { bytesRead } = await file.read(target, filled, target.length - filled, position + filled);
+        if (bytesRead === 0) {
+            throw new errors/* PublishError */.S('UPLOAD_FAILED', `Uploading ${context.fileName} failed: the file became shorter while it was uploaded.`, { hint: 'Make sure nothing rewrites the file while the action runs, then re-run.' });
+        }
+        filled += bytesRead;
+    }
+    return target;
 }
 
 ;// CONCATENATED MODULE: ./src/upload/storage-version.ts
@@ -317,18 +362,6 @@ async function putBlockList(context, ids) {
         timeoutMs: uploadTimeoutMs(Buffer.byteLength(body))
     });
 }
-/** Fills `target` from the file at `position` (a read may return fewer bytes than asked: loop). */
-async function readExactly(context, file, target, position) {
-    let filled = 0;
-    while (filled < target.length) {
-        const { bytesRead } = await file.read(target, filled, target.length - filled, position + filled);
-        if (bytesRead === 0) {
-            throw new errors/* PublishError */.S('UPLOAD_FAILED', `Uploading ${context.fileName} failed: the file became shorter while it was uploaded.`, { hint: 'Make sure nothing rewrites the file while the action runs, then re-run.' });
-        }
-        filled += bytesRead;
-    }
-    return target;
-}
 
 ;// CONCATENATED MODULE: ./src/upload/progress.ts
 const progress_MiB = 1024 * 1024;
@@ -371,39 +404,37 @@ function formatSeconds(seconds) {
     return `${Math.ceil(seconds / 60)} min`;
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
 ;// CONCATENATED MODULE: ./src/upload/single-put.ts
 /**
- * Put Blob: the whole file in one request, streamed from disk (never held in memory). Used up to
- * the single-put limit (64 MiB by default, a size every storage version accepts in one request).
+ * Put Blob: the whole file in one request, read from disk slice by slice into one reused buffer
+ * (never held in memory). Used up to the single-put limit (64 MiB by default, a size every
+ * storage version accepts in one request).
  */
 
 
-
-const READ_CHUNK = 1024 * 1024;
+/**
+ * 1 MiB: far above the socket's 64 KiB high-water mark that makes reusing the buffer safe
+ * (file-read.ts), and few enough slices (64 for 64 MiB) that per-slice work does not count.
+ */
+const SLICE_BYTES = 1024 * 1024;
 async function putBlob(context) {
     const { sasUrl, size, contentType, clock, progress } = context;
     let countedByAttempt = 0;
+    async function* counted(slices) {
+        for await (const slice of slices) {
+            countedByAttempt += slice.length;
+            progress.add(slice.length);
+            yield slice;
+        }
+    }
     // The transport calls this once per attempt. A new attempt first takes back what the previous
-    // one counted, so a retried upload never shows more than 100%.
+    // one counted, so a retried upload never shows more than 100%. A read error (file deleted,
+    // EACCES, file grown shorter) ends the body with that error, which fails the request instead
+    // of leaving it waiting for bytes that never come.
     const openBody = () => {
         progress.retract(countedByAttempt);
         countedByAttempt = 0;
-        const counter = new external_node_stream_.Transform({
-            transform(chunk, _encoding, callback) {
-                countedByAttempt += chunk.length;
-                progress.add(chunk.length);
-                callback(null, chunk);
-            }
-        });
-        // pipeline, not pipe: a read error (file deleted, EACCES) destroys `counter` with that error,
-        // which fails the request instead of leaving it waiting for bytes that never come.
-        // 1 MiB reads instead of the default 64 KiB: 16× fewer chunks through the counter and the
-        // socket, which is what keeps a streamed Put Blob on par with a client that sends one buffer.
-        return (0,external_node_stream_.pipeline)((0,external_node_fs_.createReadStream)(context.filePath, { highWaterMark: READ_CHUNK }), counter, () => { });
+        return counted(fileSlices(context, SLICE_BYTES));
     };
     await sendExpectingCreated(context, 'Put Blob', {
         method: 'PUT',

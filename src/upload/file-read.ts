@@ -1,0 +1,57 @@
+/**
+ * Reading the file being uploaded: positioned reads into buffers the uploader owns, so memory
+ * stays bounded and no fresh memory is taken per chunk (on a 2-core runner, faulting in fresh
+ * pages for every chunk of a streamed file cost about as much CPU as sending it).
+ */
+import { open, type FileHandle } from 'node:fs/promises'
+import { PublishError } from '../errors.js'
+import type { UploadContext } from './request.js'
+
+/**
+ * The file's first `context.size` bytes as consecutive slices of at most `sliceBytes`, each read
+ * into the same buffer: a request body that never holds more than one slice. The file is opened
+ * on the first slice and closed when the body ends or is abandoned (`return()`).
+ *
+ * Reusing the buffer is safe because undici (pinned) writes an async-iterable body as
+ * `for await (chunk of body) if (!socket.write(chunk)) await drain`, and a write at least as long
+ * as the socket's high-water mark (64 KiB) always returns false: undici asks for the next slice
+ * only once the socket has handed every byte of this one to the kernel. `sliceBytes` must stay
+ * well above 64 KiB; upload-azurite.test.ts checks the bytes through a slow receiver.
+ */
+export async function* fileSlices(
+  context: UploadContext,
+  sliceBytes: number
+): AsyncGenerator<Buffer> {
+  const buffer = Buffer.allocUnsafe(Math.min(sliceBytes, context.size))
+  const file = await open(context.filePath, 'r')
+  try {
+    for (let offset = 0; offset < context.size; offset += sliceBytes) {
+      const length = Math.min(sliceBytes, context.size - offset)
+      yield await readExactly(context, file, buffer.subarray(0, length), offset)
+    }
+  } finally {
+    await file.close()
+  }
+}
+
+/** Fills `target` from the file at `position` (a read may return fewer bytes than asked: loop). */
+export async function readExactly(
+  context: UploadContext,
+  file: FileHandle,
+  target: Buffer,
+  position: number
+): Promise<Buffer> {
+  let filled = 0
+  while (filled < target.length) {
+    const { bytesRead } = await file.read(target, filled, target.length - filled, position + filled)
+    if (bytesRead === 0) {
+      throw new PublishError(
+        'UPLOAD_FAILED',
+        `Uploading ${context.fileName} failed: the file became shorter while it was uploaded.`,
+        { hint: 'Make sure nothing rewrites the file while the action runs, then re-run.' }
+      )
+    }
+    filled += bytesRead
+  }
+  return target
+}
