@@ -86,81 +86,6 @@ function blockListXml(ids) {
     return `<?xml version="1.0" encoding="utf-8"?><BlockList>${latest}</BlockList>`;
 }
 
-;// CONCATENATED MODULE: ./src/upload/file-read.ts
-/**
- * Reading the file being uploaded: positioned reads into buffers the uploader owns, so memory
- * stays bounded and no fresh memory is taken per chunk (on a 2-core runner, faulting in fresh
- * pages for every chunk of a streamed file cost about as much CPU as sending it).
- */
-
-
-/**
- * The file's first `context.size` bytes as consecutive slices of at most `sliceBytes`, each read
- * into the same buffer: a request body that never holds more than one slice. The file is opened
- * on the first slice and closed when the body ends or is abandoned (`return()`).
- *
- * Reusing the buffer is safe because undici (pinned) writes an async-iterable body as
- * `for await (chunk of body) if (!socket.write(chunk)) await drain`, and a write at least as long
- * as the socket's high-water mark (64 KiB) always returns false: undici asks for the next slice
- * only once the socket has handed every byte of this one to the kernel. `sliceBytes` must stay
- * well above 64 KiB; upload-azurite.test.ts checks the bytes through a slow receiver.
- */
-async function* fileSlices(context, sliceBytes) {
-    const buffer = Buffer.allocUnsafe(Math.min(sliceBytes, context.size));
-    const file = await (0,promises_.open)(context.filePath, 'r');
-    try {
-        for (let offset = 0; offset < context.size; offset += sliceBytes) {
-            const length = Math.min(sliceBytes, context.size - offset);
-            yield await readExactly(context, file, buffer.subarray(0, length), offset);
-        }
-    }
-    finally {
-        await file.close();
-    }
-}
-/** Fills `target` from the file at `position` (a read may return fewer bytes than asked: loop). */
-async function readExactly(context, file, target, position) {
-    let filled = 0;
-    while (filled < target.length) {
-        const { bytesRead } = await file.read(target, filled, target.length - filled, position + filled);
-        if (bytesRead === 0) {
-            throw new errors/* PublishError */.S('UPLOAD_FAILED', `Uploading ${context.fileName} failed: the file became shorter while it was uploaded.`, { hint: 'Make sure nothing rewrites the file while the action runs, then re-run.' });
-        }
-        filled += bytesRead;
-    }
-    return target;
-}
-
-;// CONCATENATED MODULE: ./src/upload/storage-version.ts
-/**
- * The Blob Storage service version our upload requests ask for, and the size limits that follow.
- *
- * A sent `x-ms-version` header sets the version that runs the request, whatever the SAS `sv` says
- * (ingestion-v1.md §6 [REC]: a Put Blob with `x-ms-version: 2021-08-06` on an `sv=2018-03-28`
- * ingestion SAS was answered `x-ms-version: 2021-08-06`). We send 2021-08-06 because:
- * - it is the very version seen accepted by the real ingestion upload host in that recording, on
- *   the same kind of SAS the API issues today, so we know a real SAS host takes it;
- * - it is at or above 2019-12-12, so single puts up to 5000 MiB and blocks up to 4000 MiB are
- *   allowed; our defaults (64 MiB single put, 8 MiB blocks) stay far below even the 2018-03-28
- *   limits, so a host that ignored the header and fell back to `sv` would still accept them;
- * - Azurite (the emulator's backing store) supports it without `--skipApiVersionCheck`.
- * Whether the Azure Front Door upload hosts seen since 2026-08 honour the header is not known
- * (ingestion-v1.md §6 [X]); the defaults above are chosen to be safe either way.
- */
-const STORAGE_VERSION = '2021-08-06';
-const MiB = 1024 * 1024;
-/** Largest Put Blob the version above allows. */
-const MAX_SINGLE_PUT_BYTES = 5000 * MiB;
-/** Largest Put Block the version above allows. */
-const MAX_BLOCK_BYTES = 4000 * MiB;
-/** Blocks one blob may have (every version). */
-const MAX_BLOCKS = 50_000;
-/** 64 MiB: the single-put limit of every storage version, old or new. */
-const DEFAULT_SINGLE_PUT_LIMIT = 64 * MiB;
-/** 8 MiB: small enough to retry cheaply, large enough to keep requests per GiB low (128). */
-const DEFAULT_BLOCK_SIZE = 8 * MiB;
-const DEFAULT_CONCURRENCY = 4;
-
 // EXTERNAL MODULE: ./src/http/service-error.ts
 var service_error = __webpack_require__(1696);
 ;// CONCATENATED MODULE: ./src/upload/upload-error.ts
@@ -229,6 +154,88 @@ function failedUpload(fileName, error) {
         return error;
     return new errors/* PublishError */.S('UPLOAD_FAILED', `Uploading ${fileName} failed: the file could not be read (${reason}).`, { hint: 'Check that the file exists and is not changed while the action runs.', cause: error });
 }
+
+;// CONCATENATED MODULE: ./src/upload/file-read.ts
+/**
+ * Reading the file being uploaded: positioned reads into buffers the uploader owns, so memory
+ * stays bounded and no fresh memory is taken per chunk (on a 2-core runner, faulting in fresh
+ * pages for every chunk of a streamed file cost about as much CPU as sending it).
+ */
+
+
+
+/**
+ * The file's first `context.size` bytes as consecutive slices of at most `sliceBytes`, each read
+ * into the same buffer: a request body that never holds more than one slice. The file is opened
+ * on the first slice and closed when the body ends or is abandoned (`return()`).
+ *
+ * Reusing the buffer is safe because undici (pinned) writes an async-iterable body as
+ * `for await (chunk of body) if (!socket.write(chunk)) await drain`, and a write at least as long
+ * as the socket's high-water mark (64 KiB) always returns false: undici asks for the next slice
+ * only once the socket has handed every byte of this one to the kernel. `sliceBytes` must stay
+ * well above 64 KiB; upload-azurite.test.ts checks the bytes through a slow receiver.
+ */
+async function* fileSlices(context, sliceBytes) {
+    const buffer = Buffer.allocUnsafe(Math.min(sliceBytes, context.size));
+    let file;
+    try {
+        file = await (0,promises_.open)(context.filePath, 'r');
+        for (let offset = 0; offset < context.size; offset += sliceBytes) {
+            const length = Math.min(sliceBytes, context.size - offset);
+            yield await readExactly(context, file, buffer.subarray(0, length), offset);
+        }
+    }
+    catch (error) {
+        // The error reaches the caller through the HTTP client, which must not take a file-system
+        // error (file deleted, EACCES) for a network failure: UPLOAD_FAILED naming the file here.
+        throw failedUpload(context.fileName, error);
+    }
+    finally {
+        await file?.close();
+    }
+}
+/** Fills `target` from the file at `position` (a read may return fewer bytes than asked: loop). */
+async function readExactly(context, file, target, position) {
+    let filled = 0;
+    while (filled < target.length) {
+        const { bytesRead } = await file.read(target, filled, target.length - filled, position + filled);
+        if (bytesRead === 0) {
+            throw new errors/* PublishError */.S('UPLOAD_FAILED', `Uploading ${context.fileName} failed: the file became shorter while it was uploaded.`, { hint: 'Make sure nothing rewrites the file while the action runs, then re-run.' });
+        }
+        filled += bytesRead;
+    }
+    return target;
+}
+
+;// CONCATENATED MODULE: ./src/upload/storage-version.ts
+/**
+ * The Blob Storage service version our upload requests ask for, and the size limits that follow.
+ *
+ * A sent `x-ms-version` header sets the version that runs the request, whatever the SAS `sv` says
+ * (ingestion-v1.md §6 [REC]: a Put Blob with `x-ms-version: 2021-08-06` on an `sv=2018-03-28`
+ * ingestion SAS was answered `x-ms-version: 2021-08-06`). We send 2021-08-06 because:
+ * - it is the very version seen accepted by the real ingestion upload host in that recording, on
+ *   the same kind of SAS the API issues today, so we know a real SAS host takes it;
+ * - it is at or above 2019-12-12, so single puts up to 5000 MiB and blocks up to 4000 MiB are
+ *   allowed; our defaults (64 MiB single put, 8 MiB blocks) stay far below even the 2018-03-28
+ *   limits, so a host that ignored the header and fell back to `sv` would still accept them;
+ * - Azurite (the emulator's backing store) supports it without `--skipApiVersionCheck`.
+ * Whether the Azure Front Door upload hosts seen since 2026-08 honour the header is not known
+ * (ingestion-v1.md §6 [X]); the defaults above are chosen to be safe either way.
+ */
+const STORAGE_VERSION = '2021-08-06';
+const MiB = 1024 * 1024;
+/** Largest Put Blob the version above allows. */
+const MAX_SINGLE_PUT_BYTES = 5000 * MiB;
+/** Largest Put Block the version above allows. */
+const MAX_BLOCK_BYTES = 4000 * MiB;
+/** Blocks one blob may have (every version). */
+const MAX_BLOCKS = 50_000;
+/** 64 MiB: the single-put limit of every storage version, old or new. */
+const DEFAULT_SINGLE_PUT_LIMIT = 64 * MiB;
+/** 8 MiB: small enough to retry cheaply, large enough to keep requests per GiB low (128). */
+const DEFAULT_BLOCK_SIZE = 8 * MiB;
+const DEFAULT_CONCURRENCY = 4;
 
 ;// CONCATENATED MODULE: ./src/upload/request.ts
 
@@ -429,8 +436,8 @@ async function putBlob(context) {
     }
     // The transport calls this once per attempt. A new attempt first takes back what the previous
     // one counted, so a retried upload never shows more than 100%. A read error (file deleted,
-    // EACCES, file grown shorter) ends the body with that error, which fails the request instead
-    // of leaving it waiting for bytes that never come.
+    // EACCES, a file that became shorter) ends the body with that error, which fails the request
+    // instead of leaving it waiting for bytes that never come.
     const openBody = () => {
         progress.retract(countedByAttempt);
         countedByAttempt = 0;

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { createHash, randomBytes } from 'node:crypto'
+import { truncateSync } from 'node:fs'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import {
   createServer,
@@ -201,6 +202,32 @@ describe('uploadFile against Azurite', () => {
       expect(sha256(await azurite.download(CONTAINER, 'slow.zip'))).toBe(file.sha256)
     })
   })
+
+  it('fails with UPLOAD_FAILED, without retrying, when the file becomes shorter during a single put', async () => {
+    const file = await randomFile('shrinks.zip', 16 * MiB)
+    // The slow hop gets the request once the first slice is sent; the rest is read after this.
+    const shrinking = (target: string): Promise<Hop> =>
+      startSlowHop(target, () => truncateSync(file.path, 1 * MiB))
+    await throughHop('shrinks.zip', shrinking, async issued => {
+      const http = transport()
+
+      const failure = await uploadFile({
+        sasUrl: issued,
+        filePath: file.path,
+        size: 16 * MiB,
+        transport: http,
+        log: () => {},
+        clock: systemClock
+      }).catch((error: unknown) => error)
+
+      expect(failure).toBeInstanceOf(PublishError)
+      expect((failure as PublishError).code).toBe('UPLOAD_FAILED')
+      expect((failure as PublishError).message).toBe(
+        'Uploading shrinks.zip failed: the file became shorter while it was uploaded.'
+      )
+      expect(http.counts().upload).toBe(1)
+    })
+  })
 })
 
 /** Runs `test` with an upload URL for `blobName` that goes through a flaky hop to Azurite. */
@@ -271,9 +298,11 @@ async function startFlakyHop(target: string): Promise<FlakyHop> {
 /**
  * A hop in front of Azurite that passes the request body on one small piece every 2 ms (about
  * 8 MiB/s), far slower than the sender: the sender's socket fills and its writes complete late.
+ * `onRequest` runs when a request arrives.
  */
-async function startSlowHop(target: string): Promise<Hop> {
+async function startSlowHop(target: string, onRequest = (): void => {}): Promise<Hop> {
   const server = createServer((req, res) => {
+    onRequest()
     const slowly = new Transform({
       highWaterMark: 16 * 1024,
       transform(chunk: Buffer, _encoding, callback) {

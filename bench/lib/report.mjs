@@ -86,7 +86,7 @@ export function tableRows(results) {
       ])
       const own =
         upload.baseline.startsWith('curl') && single.ok
-          ? `; curl's own time_total, which starts after it has read the file: ${duration(single.ownMs)}`
+          ? `; that run's own time_total (from after curl read the file): ${duration(single.ownMs)}`
           : ''
       rows.push([
         `3 upload ${mib(size)}`,

@@ -29127,6 +29127,10 @@ function createTransport(options) {
                 throwIfCancelled(shown, details);
                 if (outcome.budgetSpent)
                     throw budgetError(shown, details, 'while waiting for its reply');
+                // Only our own code raises a PublishError: a body that could not read its file. That is
+                // no network failure, and another attempt would not fix it.
+                if ((0,errors/* isPublishError */.U)(outcome.error))
+                    throw outcome.error;
                 const what = outcome.timedOut ? 'timed out' : describeNetworkError(outcome.error);
                 log(`HTTP ${shown} -> ${what} after ${ms} ms, ${counter}`);
                 const retryable = outcome.timedOut || isRetryableNetworkError(outcome.error);

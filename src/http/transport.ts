@@ -6,7 +6,7 @@
 import { performance } from 'node:perf_hooks'
 import { request as undiciRequest, type Dispatcher } from 'undici'
 import type { Clock } from '../clock.js'
-import { PublishError } from '../errors.js'
+import { PublishError, isPublishError } from '../errors.js'
 import type { Phase } from '../ingestion/api.js'
 import { redact, redactUrl } from './redact.js'
 import {
@@ -106,6 +106,9 @@ export function createTransport(options: TransportOptions): Transport {
       } else {
         throwIfCancelled(shown, details)
         if (outcome.budgetSpent) throw budgetError(shown, details, 'while waiting for its reply')
+        // Only our own code raises a PublishError: a body that could not read its file. That is
+        // no network failure, and another attempt would not fix it.
+        if (isPublishError(outcome.error)) throw outcome.error
         const what = outcome.timedOut ? 'timed out' : describeNetworkError(outcome.error)
         log(`HTTP ${shown} -> ${what} after ${ms} ms, ${counter}`)
         const retryable = outcome.timedOut || isRetryableNetworkError(outcome.error)

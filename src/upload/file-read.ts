@@ -6,6 +6,7 @@
 import { open, type FileHandle } from 'node:fs/promises'
 import { PublishError } from '../errors.js'
 import type { UploadContext } from './request.js'
+import { failedUpload } from './upload-error.js'
 
 /**
  * The file's first `context.size` bytes as consecutive slices of at most `sliceBytes`, each read
@@ -23,14 +24,19 @@ export async function* fileSlices(
   sliceBytes: number
 ): AsyncGenerator<Buffer> {
   const buffer = Buffer.allocUnsafe(Math.min(sliceBytes, context.size))
-  const file = await open(context.filePath, 'r')
+  let file: FileHandle | undefined
   try {
+    file = await open(context.filePath, 'r')
     for (let offset = 0; offset < context.size; offset += sliceBytes) {
       const length = Math.min(sliceBytes, context.size - offset)
       yield await readExactly(context, file, buffer.subarray(0, length), offset)
     }
+  } catch (error) {
+    // The error reaches the caller through the HTTP client, which must not take a file-system
+    // error (file deleted, EACCES) for a network failure: UPLOAD_FAILED naming the file here.
+    throw failedUpload(context.fileName, error)
   } finally {
-    await file.close()
+    await file?.close()
   }
 }
 

@@ -29,8 +29,8 @@ export async function putBlob(context: UploadContext): Promise<void> {
   }
   // The transport calls this once per attempt. A new attempt first takes back what the previous
   // one counted, so a retried upload never shows more than 100%. A read error (file deleted,
-  // EACCES, file grown shorter) ends the body with that error, which fails the request instead
-  // of leaving it waiting for bytes that never come.
+  // EACCES, a file that became shorter) ends the body with that error, which fails the request
+  // instead of leaving it waiting for bytes that never come.
   const openBody = (): AsyncIterable<Uint8Array> => {
     progress.retract(countedByAttempt)
     countedByAttempt = 0
