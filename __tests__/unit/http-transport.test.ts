@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { Readable } from 'node:stream'
-import { isPublishError, type PublishError } from '../../src/errors.js'
+import { PublishError, isPublishError } from '../../src/errors.js'
 import { createTransport, type TransportOptions } from '../../src/http/transport.js'
 import type { HttpRequest } from '../../src/http/types.js'
 import { reply, startServer, testClock, type Handler, type TestServer } from './http-test-kit.js'
@@ -356,6 +356,28 @@ describe('transport safety and bookkeeping', () => {
     })
     expect(opened).toBe(2)
     expect(s.received.map(r => r.body)).toEqual(['hello', 'hello'])
+  })
+
+  it('fails at once with the PublishError a body raises, without retrying', async () => {
+    const s = await serve(ok)
+    const { t, clock } = transport()
+    const raised = new PublishError('UPLOAD_FAILED', 'the file became shorter')
+    const error = await failure(
+      t.send({
+        method: 'PUT',
+        url: `${s.origin}/blob`,
+        headers: { 'content-length': '10' },
+        body: async function* () {
+          yield Buffer.from('hello')
+          throw raised
+        },
+        phase: 'upload',
+        retry: true
+      })
+    )
+    expect(error).toBe(raised)
+    expect(clock.sleeps).toHaveLength(0)
+    expect(t.counts().upload).toBe(1)
   })
 
   it('returns lower-case headers, the body text and the request id', async () => {

@@ -1,14 +1,24 @@
 /**
  * The uploader against a real blob service (Azurite, in memory) through the real transport:
- * single Put Blob, parallel blocks, a read-only SAS, and a flaky hop in front of the service.
+ * single Put Blob, parallel blocks, a read-only SAS, and a flaky or slow hop in front of the
+ * service.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { createHash, randomBytes } from 'node:crypto'
+import { truncateSync } from 'node:fs'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { createServer, request as httpRequest, type Server } from 'node:http'
+import {
+  createServer,
+  request as httpRequest,
+  type ClientRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse
+} from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { Transform } from 'node:stream'
 import { systemClock } from '../../src/clock.js'
 import { PublishError } from '../../src/errors.js'
 import { createTransport } from '../../src/http/transport.js'
@@ -172,31 +182,89 @@ describe('uploadFile against Azurite', () => {
       expect(lines.at(-1)).toMatch(/^upload retried\.zip: done, 3\.0 MiB in /)
     })
   })
+
+  it('sends the exact bytes in one Put Blob when the receiver takes them slowly', async () => {
+    // The single put reads every slice into the same buffer (file-read.ts); a receiver slower
+    // than the sender fills the socket, so a slice reused before the socket had sent it would
+    // corrupt the blob.
+    const file = await randomFile('slow.zip', 16 * MiB)
+    await throughHop('slow.zip', startSlowHop, async issued => {
+      const result = await uploadFile({
+        sasUrl: issued,
+        filePath: file.path,
+        size: 16 * MiB,
+        transport: transport(),
+        log: () => {},
+        clock: systemClock
+      })
+
+      expect(result).toMatchObject({ mode: 'single', blocks: 0 })
+      expect(sha256(await azurite.download(CONTAINER, 'slow.zip'))).toBe(file.sha256)
+    })
+  })
+
+  it('fails with UPLOAD_FAILED, without retrying, when the file becomes shorter during a single put', async () => {
+    const file = await randomFile('shrinks.zip', 16 * MiB)
+    // The slow hop gets the request once the first slice is sent; the rest is read after this.
+    const shrinking = (target: string): Promise<Hop> =>
+      startSlowHop(target, () => truncateSync(file.path, 1 * MiB))
+    await throughHop('shrinks.zip', shrinking, async issued => {
+      const http = transport()
+
+      const failure = await uploadFile({
+        sasUrl: issued,
+        filePath: file.path,
+        size: 16 * MiB,
+        transport: http,
+        log: () => {},
+        clock: systemClock
+      }).catch((error: unknown) => error)
+
+      expect(failure).toBeInstanceOf(PublishError)
+      expect((failure as PublishError).code).toBe('UPLOAD_FAILED')
+      expect((failure as PublishError).message).toBe(
+        'Uploading shrinks.zip failed: the file became shorter while it was uploaded.'
+      )
+      expect(http.counts().upload).toBe(1)
+    })
+  })
 })
 
 /** Runs `test` with an upload URL for `blobName` that goes through a flaky hop to Azurite. */
-async function throughFlakyHop(
+function throughFlakyHop(
   blobName: string,
   test: (issued: string, flaky: FlakyHop) => Promise<void>
 ): Promise<void> {
-  const flaky = await startFlakyHop(azurite.accountUrl)
+  return throughHop(blobName, startFlakyHop, test)
+}
+
+/** Runs `test` with an upload URL for `blobName` that goes through a hop to Azurite. */
+async function throughHop<H extends Hop>(
+  blobName: string,
+  startHop: (target: string) => Promise<H>,
+  test: (issued: string, hop: H) => Promise<void>
+): Promise<void> {
+  const hop = await startHop(azurite.accountUrl)
   try {
     const issued = azurite
       .sasUrl(CONTAINER, blobName, 'cw')
-      .replace(new URL(azurite.accountUrl).origin, flaky.origin)
-    await test(issued, flaky)
+      .replace(new URL(azurite.accountUrl).origin, hop.origin)
+    await test(issued, hop)
   } finally {
-    await flaky.stop()
+    await hop.stop()
   }
 }
 
-interface FlakyHop {
+interface Hop {
   origin: string
+  stop(): Promise<void>
+}
+
+interface FlakyHop extends Hop {
   /** What each failed first attempt got: `reset` or `503`, alternately. */
   failed: string[]
   /** The path and query of every request the hop received. */
   urls: string[]
-  stop(): Promise<void>
 }
 
 /**
@@ -204,7 +272,6 @@ interface FlakyHop {
  * (alternately a reset connection and a 503) and forwards everything else unchanged.
  */
 async function startFlakyHop(target: string): Promise<FlakyHop> {
-  const targetUrl = new URL(target)
   const seenKeys = new Set<string>()
   const failed: string[] = []
   const urls: string[] = []
@@ -223,28 +290,55 @@ async function startFlakyHop(target: string): Promise<FlakyHop> {
       res.writeHead(503, { 'content-type': 'application/xml' })
       return res.end('<?xml version="1.0"?><Error><Code>ServerBusy</Code></Error>')
     }
-    const forward = httpRequest(
-      {
-        host: targetUrl.hostname,
-        port: targetUrl.port,
-        method: req.method,
-        path: url,
-        headers: { ...req.headers, host: targetUrl.host }
-      },
-      reply => {
-        res.writeHead(reply.statusCode ?? 502, reply.headers)
-        reply.pipe(res)
-      }
-    )
-    forward.on('error', () => res.destroy())
-    req.pipe(forward)
+    req.pipe(forward(target, req, res))
   })
+  return { ...(await listen(server)), failed, urls }
+}
+
+/**
+ * A hop in front of Azurite that passes the request body on one small piece every 2 ms (about
+ * 8 MiB/s), far slower than the sender: the sender's socket fills and its writes complete late.
+ * `onRequest` runs when a request arrives.
+ */
+async function startSlowHop(target: string, onRequest = (): void => {}): Promise<Hop> {
+  const server = createServer((req, res) => {
+    onRequest()
+    const slowly = new Transform({
+      highWaterMark: 16 * 1024,
+      transform(chunk: Buffer, _encoding, callback) {
+        setTimeout(() => callback(null, chunk), 2)
+      }
+    })
+    req.pipe(slowly).pipe(forward(target, req, res))
+  })
+  return listen(server)
+}
+
+/** A request to `target` with the method, path and headers of `req`, its reply piped to `res`. */
+function forward(target: string, req: IncomingMessage, res: ServerResponse): ClientRequest {
+  const targetUrl = new URL(target)
+  const upstream = httpRequest(
+    {
+      host: targetUrl.hostname,
+      port: targetUrl.port,
+      method: req.method,
+      path: req.url ?? '/',
+      headers: { ...req.headers, host: targetUrl.host }
+    },
+    reply => {
+      res.writeHead(reply.statusCode ?? 502, reply.headers)
+      reply.pipe(res)
+    }
+  )
+  upstream.on('error', () => res.destroy())
+  return upstream
+}
+
+async function listen(server: Server): Promise<Hop> {
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
   return {
     origin: `http://127.0.0.1:${port}`,
-    failed,
-    urls,
     stop: () =>
       new Promise<void>(resolve => {
         server.closeAllConnections()

@@ -2,7 +2,7 @@
 import { cpus, freemem, totalmem, release, platform } from 'node:os'
 import { hasGnuTime } from './measure.mjs'
 import { PHASES } from './request-phases.mjs'
-import { kib, mib, ms, seconds, MiB } from './stats.mjs'
+import { kib, median, mib, ms, seconds, MiB } from './stats.mjs'
 
 export function machine() {
   const list = cpus()
@@ -76,14 +76,18 @@ export function tableRows(results) {
 
   if (upload.error) rows.push(['3 uploads', 'ours and single PUT', 'not measured', upload.error])
   else {
-    for (const { size, runs, ours, single } of upload.rows) {
+    for (const { size, runs, ours, single, ratios } of upload.rows) {
       const of = runs > 1 ? `, median of ${runs} alternating runs` : ''
       rows.push([
         `3 upload ${mib(size)}`,
         `ours (bundled uploader)${of}`,
         ours.ok ? `${rate(size, ours.transferMs)}, peak RSS ${rss(ours.maxRssKiB)}` : 'failed',
-        ours.ok ? `${ours.mode}, ${seconds(ours.transferMs)}` : ours.error
+        ours.ok ? `${ours.mode}, ${duration(ours.transferMs)}${spread(runs, ours)}` : ours.error
       ])
+      const own =
+        upload.baseline.startsWith('curl') && single.ok
+          ? `; that run's own time_total (from after curl read the file): ${duration(single.ownMs)}`
+          : ''
       rows.push([
         `3 upload ${mib(size)}`,
         `single PUT, x-ms-version 2018-03-28 (${upload.baseline})${of}`,
@@ -91,11 +95,21 @@ export function tableRows(results) {
           ? `${rate(size, single.transferMs)}, peak RSS ${rss(single.maxRssKiB)}`
           : `${single.status ? `refused: HTTP ${single.status}` : 'failed'}, peak RSS ${rss(single.maxRssKiB)}`,
         single.ok
-          ? seconds(single.transferMs)
+          ? `${duration(single.transferMs)}${spread(runs, single)}${own}`
           : single.status === 413
             ? 'RequestBodyTooLarge: over 256 MiB for that version'
             : (single.error ?? '')
       ])
+      if (ours.ok && single.ok) {
+        rows.push([
+          `3 upload ${mib(size)}`,
+          'throughput ours ÷ single PUT, same run',
+          `${(single.transferMs / ours.transferMs).toFixed(2)}×`,
+          ratios.length > 1
+            ? `of the medians; per alternating pair: median ${median(ratios).toFixed(2)}×, ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}×`
+            : 'one run each'
+        ])
+      }
     }
   }
 
@@ -126,6 +140,16 @@ export function tableRows(results) {
 
 function rate(bytes, milliseconds) {
   return `${(bytes / MiB / (milliseconds / 1000)).toFixed(0)} MiB/s`
+}
+
+/** Milliseconds for an upload of seconds, where a tenth of a second is too coarse. */
+function duration(milliseconds) {
+  return milliseconds < 10_000 ? ms(milliseconds) : seconds(milliseconds)
+}
+
+/** The fastest and slowest of several runs, e.g. `; runs 402 ms–713 ms`. */
+function spread(runs, summary) {
+  return runs > 1 ? `; runs ${duration(summary.minMs)}–${duration(summary.maxMs)}` : ''
 }
 
 function rss(kibibytes) {
@@ -193,11 +217,17 @@ ${table}
    \`x-ms-version: 2021-08-06\`. The baseline sends the file in one PUT as Microsoft's action does
    (\`curl --data-binary @file\`, \`x-ms-version: 2018-03-28\`): curl reads the whole file into memory,
    and the blob front refuses a single put over 256 MiB for that version with 413, as Azure does.
-   The 64 MiB case, which both can send, runs five times per tool, alternating, and reports each
-   tool's median run. MiB/s is the file size over the transfer time each tool reports (ours: from its first request
-   to the commit; curl: \`time_total\`); peak RSS is the whole process's. Azurite (in memory, on
-   the same two cores) is the bottleneck and varies from run to run, so MiB/s compares the tools
-   with each other here, not with Azure; the memory figures and the refusals carry over as they are.
+   The 64 MiB case, which both can send, runs nine times per tool, alternating, and reports each
+   tool's median run, the fastest and slowest run, and the throughput ratio (of the medians, and
+   per alternating pair). MiB/s is the file size over the same span for both tools: from starting
+   on the file, reading included, to the reply. Ours reports it itself (from the call of its
+   upload function to the commit; the file is read while it is sent). curl's own \`time_total\`
+   starts only after it has read the whole file into memory, so curl is timed from outside: its
+   wall time minus the median wall time of curl started and stopped with nothing to send (a refused
+   connection), which leaves also its exit freeing that copy (a few ms); \`time_total\` is shown
+   beside it. (Without curl, the Node fallback times itself from before it reads the file.) Peak RSS is the whole process's. Azurite (in memory, on the same two cores) is the
+   bottleneck and varies from run to run, so MiB/s compares the tools with each other here, not
+   with Azure; the memory figures and the refusals carry over as they are.
 4. **Ten offers.** A seed with ten Azure application offers is loaded into a fresh emulator
    (\`POST /_emulator/seed\`) and a manifest with ten offers (written to \`bench/.work/\`) is
    published to \`live\` with the \`concurrency\` input at 10 and then at 1, each on a fresh emulator.

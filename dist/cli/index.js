@@ -610,8 +610,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:perf_hooks"
 var external_node_perf_hooks_ = __nccwpck_require__(643);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/http/redact.ts + 2 modules
@@ -736,7 +734,6 @@ const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(imp
 // Imported up front although only https URLs need it: every real run talks to Entra over https,
 // so the cost of loading TLS belongs to start-up even when a local test server is plain http.
 
-
 /**
  * One keep-alive pool per scheme for the whole run, so the token endpoint, the API and the blob
  * host each keep their connections. Node's agents close an idle connection before the server's
@@ -773,11 +770,38 @@ function exchange(url, request) {
             });
         });
         req.on('error', reject);
-        if (body instanceof external_node_stream_.Readable)
-            (0,external_node_stream_.pipeline)(body, req, error => error && reject(error));
-        else
+        if (body === undefined || typeof body === 'string' || body instanceof Uint8Array)
             req.end(body);
+        else
+            writeEach(req, body).then(() => req.end(), (error) => {
+                // The body's own error (a file that cannot be read) is the request's outcome.
+                reject(error);
+                req.destroy(error instanceof Error ? error : undefined);
+            });
     });
+}
+/**
+ * Writes an iterable body and asks it for the next chunk only once the write has called back,
+ * which Node does when the socket has written the chunk out (before the socket connects, the
+ * request holds the chunk itself, uncopied, and calls back once it is flushed): the uploader
+ * reads every slice into the same buffer (upload/file-read.ts), so a chunk must be sent before
+ * the next read overwrites it. Ending the loop early returns the iterable, which closes its file.
+ */
+async function writeEach(req, body) {
+    for await (const chunk of body) {
+        await new Promise((resolve, reject) => {
+            // A request destroyed meanwhile (timeout, reset, cancellation) may never call back.
+            const onClose = () => reject(new Error('the request closed while its body was sent'));
+            req.once('close', onClose);
+            req.write(chunk, error => {
+                req.off('close', onClose);
+                if (error)
+                    reject(error);
+                else
+                    resolve();
+            });
+        });
+    }
 }
 function hasHeader(headers, name) {
     return Object.keys(headers).some(key => key.toLowerCase() === name);
@@ -796,7 +820,6 @@ var http_error = __nccwpck_require__(8161);
  * body), bounded full-jitter retries with Retry-After, the overall time budget, cancellation,
  * loopback-only plain http, per-phase counts and a redacted debug line per attempt.
  */
-
 
 
 
@@ -854,6 +877,10 @@ function createTransport(options) {
                 throwIfCancelled(shown, details);
                 if (outcome.budgetSpent)
                     throw budgetError(shown, details, 'while waiting for its reply');
+                // Only our own code raises a PublishError: a body that could not read its file. That is
+                // no network failure, and another attempt would not fix it.
+                if ((0,errors/* isPublishError */.U)(outcome.error))
+                    throw outcome.error;
                 const what = outcome.timedOut ? 'timed out' : describeNetworkError(outcome.error);
                 log(`HTTP ${shown} -> ${what} after ${ms} ms, ${counter}`);
                 const retryable = outcome.timedOut || isRetryableNetworkError(outcome.error);
@@ -888,6 +915,8 @@ function createTransport(options) {
         }, limit);
         const onCancel = () => controller.abort(signal?.reason);
         signal?.addEventListener('abort', onCancel, { once: true });
+        // A body factory's iterable needs no cleanup here: wire.ts iterates it with `for await`, which
+        // returns it on any exit, and an iterable never started has opened nothing (HttpRequest.body).
         const body = typeof request.body === 'function' ? request.body() : request.body;
         try {
             const reply = await exchange(url, {
@@ -913,8 +942,6 @@ function createTransport(options) {
         finally {
             clearTimeout(timer);
             signal?.removeEventListener('abort', onCancel);
-            if (body instanceof external_node_stream_.Readable)
-                body.destroy();
         }
     }
     function throwIfCancelled(shown, details) {
@@ -1381,7 +1408,7 @@ async function publishRun(deps, state, startedAt, workspace, loadSink) {
         __nccwpck_require__.e(/* import() */ 366).then(__nccwpck_require__.bind(__nccwpck_require__, 7366)),
         __nccwpck_require__.e(/* import() */ 991).then(__nccwpck_require__.bind(__nccwpck_require__, 8991)),
         __nccwpck_require__.e(/* import() */ 513).then(__nccwpck_require__.bind(__nccwpck_require__, 7513)),
-        __nccwpck_require__.e(/* import() */ 736).then(__nccwpck_require__.bind(__nccwpck_require__, 2736))
+        __nccwpck_require__.e(/* import() */ 708).then(__nccwpck_require__.bind(__nccwpck_require__, 1708))
     ]);
     const api = createIngestionClient({ baseUrl: settings.apiBaseUrl, transport, tokens, log: debug });
     const progress = createProgressReporter(sink, clock, startedAt);
@@ -1843,13 +1870,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
-
-/***/ }),
-
-/***/ 3024:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 

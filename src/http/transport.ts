@@ -4,9 +4,8 @@
  * loopback-only plain http, per-phase counts and a redacted debug line per attempt.
  */
 import { performance } from 'node:perf_hooks'
-import { Readable } from 'node:stream'
 import type { Clock } from '../clock.js'
-import { PublishError } from '../errors.js'
+import { PublishError, isPublishError } from '../errors.js'
 import type { Phase } from '../ingestion/api.js'
 import { redact, redactUrl } from './redact.js'
 import {
@@ -106,6 +105,9 @@ export function createTransport(options: TransportOptions): Transport {
       } else {
         throwIfCancelled(shown, details)
         if (outcome.budgetSpent) throw budgetError(shown, details, 'while waiting for its reply')
+        // Only our own code raises a PublishError: a body that could not read its file. That is
+        // no network failure, and another attempt would not fix it.
+        if (isPublishError(outcome.error)) throw outcome.error
         const what = outcome.timedOut ? 'timed out' : describeNetworkError(outcome.error)
         log(`HTTP ${shown} -> ${what} after ${ms} ms, ${counter}`)
         const retryable = outcome.timedOut || isRetryableNetworkError(outcome.error)
@@ -148,6 +150,8 @@ export function createTransport(options: TransportOptions): Transport {
     }, limit)
     const onCancel = (): void => controller.abort(signal?.reason)
     signal?.addEventListener('abort', onCancel, { once: true })
+    // A body factory's iterable needs no cleanup here: wire.ts iterates it with `for await`, which
+    // returns it on any exit, and an iterable never started has opened nothing (HttpRequest.body).
     const body = typeof request.body === 'function' ? request.body() : request.body
     try {
       const reply = await exchange(url, {
@@ -171,7 +175,6 @@ export function createTransport(options: TransportOptions): Transport {
     } finally {
       clearTimeout(timer)
       signal?.removeEventListener('abort', onCancel)
-      if (body instanceof Readable) body.destroy()
     }
   }
 

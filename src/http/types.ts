@@ -3,7 +3,6 @@
  * bounded jittered retries, Retry-After, the overall time budget, loopback-only plain http,
  * redaction and request counting live behind this interface and nowhere else.
  */
-import type { Readable } from 'node:stream'
 import type { Phase } from '../ingestion/api.js'
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
@@ -13,8 +12,11 @@ export interface HttpRequest {
   /** Absolute URL. Plain `http://` is refused unless the host is loopback. */
   url: string
   headers?: Record<string, string>
-  /** A string or bytes, or a factory that opens a fresh stream for each attempt. */
-  body?: string | Uint8Array | (() => Readable)
+  /**
+   * A string or bytes, or a factory that opens a fresh body for each attempt: an async iterable
+   * that opens what it reads on its first chunk and releases it when it ends or is returned.
+   */
+  body?: string | Uint8Array | (() => AsyncIterable<Uint8Array>)
   /** What the request is for, for the per-phase request counts. */
   phase: Phase
   /**

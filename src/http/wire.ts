@@ -5,16 +5,21 @@
  * Node's clients are part of the binary, so loading them costs a few milliseconds where a bundled
  * HTTP client would cost tens before the first request (docs/decisions/http-client.md).
  */
-import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders } from 'node:http'
+import {
+  Agent as HttpAgent,
+  request as httpRequest,
+  type ClientRequest,
+  type IncomingHttpHeaders
+} from 'node:http'
 // Imported up front although only https URLs need it: every real run talks to Entra over https,
 // so the cost of loading TLS belongs to start-up even when a local test server is plain http.
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https'
-import { Readable, pipeline } from 'node:stream'
 
 export interface WireRequest {
   method: string
   headers?: Record<string, string>
-  body?: string | Uint8Array | Readable
+  /** An iterable is sent chunk by chunk, each written out before the next is asked for. */
+  body?: string | Uint8Array | AsyncIterable<Uint8Array>
   /** Aborts the exchange, headers or body, with the signal's reason. */
   signal: AbortSignal
 }
@@ -66,9 +71,39 @@ export function exchange(url: URL, request: WireRequest): Promise<WireReply> {
       })
     })
     req.on('error', reject)
-    if (body instanceof Readable) pipeline(body, req, error => error && reject(error))
-    else req.end(body)
+    if (body === undefined || typeof body === 'string' || body instanceof Uint8Array) req.end(body)
+    else
+      writeEach(req, body).then(
+        () => req.end(),
+        (error: unknown) => {
+          // The body's own error (a file that cannot be read) is the request's outcome.
+          reject(error)
+          req.destroy(error instanceof Error ? error : undefined)
+        }
+      )
   })
+}
+
+/**
+ * Writes an iterable body and asks it for the next chunk only once the write has called back,
+ * which Node does when the socket has written the chunk out (before the socket connects, the
+ * request holds the chunk itself, uncopied, and calls back once it is flushed): the uploader
+ * reads every slice into the same buffer (upload/file-read.ts), so a chunk must be sent before
+ * the next read overwrites it. Ending the loop early returns the iterable, which closes its file.
+ */
+async function writeEach(req: ClientRequest, body: AsyncIterable<Uint8Array>): Promise<void> {
+  for await (const chunk of body) {
+    await new Promise<void>((resolve, reject) => {
+      // A request destroyed meanwhile (timeout, reset, cancellation) may never call back.
+      const onClose = (): void => reject(new Error('the request closed while its body was sent'))
+      req.once('close', onClose)
+      req.write(chunk, error => {
+        req.off('close', onClose)
+        if (error) reject(error)
+        else resolve()
+      })
+    })
+  }
 }
 
 function hasHeader(headers: Record<string, string>, name: string): boolean {

@@ -6,10 +6,10 @@
  * goes back to the pool. Each request is retried by the transport (Put Block and Put Block List
  * are idempotent: the same id with the same bytes, the same list).
  */
-import { open, type FileHandle } from 'node:fs/promises'
+import { open } from 'node:fs/promises'
 import { mapLimit } from '../concurrency.js'
-import { PublishError } from '../errors.js'
 import { blockId, blockListXml } from './block-list.js'
+import { readExactly } from './file-read.js'
 import {
   sendExpectingCreated,
   storageHeaders,
@@ -82,26 +82,4 @@ async function putBlockList(context: UploadContext, ids: readonly string[]): Pro
     body,
     timeoutMs: uploadTimeoutMs(Buffer.byteLength(body))
   })
-}
-
-/** Fills `target` from the file at `position` (a read may return fewer bytes than asked: loop). */
-async function readExactly(
-  context: UploadContext,
-  file: FileHandle,
-  target: Buffer,
-  position: number
-): Promise<Buffer> {
-  let filled = 0
-  while (filled < target.length) {
-    const { bytesRead } = await file.read(target, filled, target.length - filled, position + filled)
-    if (bytesRead === 0) {
-      throw new PublishError(
-        'UPLOAD_FAILED',
-        `Uploading ${context.fileName} failed: the file became shorter while it was uploaded.`,
-        { hint: 'Make sure nothing rewrites the file while the action runs, then re-run.' }
-      )
-    }
-    filled += bytesRead
-  }
-  return target
 }

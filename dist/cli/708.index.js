@@ -1,5 +1,5 @@
-export const id = 736;
-export const ids = [736];
+export const id = 708;
+export const ids = [708];
 export const modules = {
 
 /***/ 1532:
@@ -46,7 +46,7 @@ async function mapLimit(items, limit, fn) {
 
 /***/ }),
 
-/***/ 2736:
+/***/ 1708:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -63,8 +63,8 @@ var promises_ = __webpack_require__(1455);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/http/redact.ts
-var redact = __webpack_require__(6715);
+// EXTERNAL MODULE: ./src/http/redact.ts + 2 modules
+var redact = __webpack_require__(5196);
 // EXTERNAL MODULE: ./src/concurrency.ts
 var concurrency = __webpack_require__(1532);
 ;// CONCATENATED MODULE: ./src/upload/block-list.ts
@@ -85,36 +85,6 @@ function blockListXml(ids) {
     const latest = ids.map(id => `<Latest>${id}</Latest>`).join('');
     return `<?xml version="1.0" encoding="utf-8"?><BlockList>${latest}</BlockList>`;
 }
-
-;// CONCATENATED MODULE: ./src/upload/storage-version.ts
-/**
- * The Blob Storage service version our upload requests ask for, and the size limits that follow.
- *
- * A sent `x-ms-version` header sets the version that runs the request, whatever the SAS `sv` says
- * (ingestion-v1.md §6 [REC]: a Put Blob with `x-ms-version: 2021-08-06` on an `sv=2018-03-28`
- * ingestion SAS was answered `x-ms-version: 2021-08-06`). We send 2021-08-06 because:
- * - it is the very version seen accepted by the real ingestion upload host in that recording, on
- *   the same kind of SAS the API issues today, so we know a real SAS host takes it;
- * - it is at or above 2019-12-12, so single puts up to 5000 MiB and blocks up to 4000 MiB are
- *   allowed; our defaults (64 MiB single put, 8 MiB blocks) stay far below even the 2018-03-28
- *   limits, so a host that ignored the header and fell back to `sv` would still accept them;
- * - Azurite (the emulator's backing store) supports it without `--skipApiVersionCheck`.
- * Whether the Azure Front Door upload hosts seen since 2026-08 honour the header is not known
- * (ingestion-v1.md §6 [X]); the defaults above are chosen to be safe either way.
- */
-const STORAGE_VERSION = '2021-08-06';
-const MiB = 1024 * 1024;
-/** Largest Put Blob the version above allows. */
-const MAX_SINGLE_PUT_BYTES = 5000 * MiB;
-/** Largest Put Block the version above allows. */
-const MAX_BLOCK_BYTES = 4000 * MiB;
-/** Blocks one blob may have (every version). */
-const MAX_BLOCKS = 50_000;
-/** 64 MiB: the single-put limit of every storage version, old or new. */
-const DEFAULT_SINGLE_PUT_LIMIT = 64 * MiB;
-/** 8 MiB: small enough to retry cheaply, large enough to keep requests per GiB low (128). */
-const DEFAULT_BLOCK_SIZE = 8 * MiB;
-const DEFAULT_CONCURRENCY = 4;
 
 // EXTERNAL MODULE: ./src/http/service-error.ts
 var service_error = __webpack_require__(1696);
@@ -184,6 +154,86 @@ function failedUpload(fileName, error) {
         return error;
     return new errors/* PublishError */.S('UPLOAD_FAILED', `Uploading ${fileName} failed: the file could not be read (${reason}).`, { hint: 'Check that the file exists and is not changed while the action runs.', cause: error });
 }
+
+;// CONCATENATED MODULE: ./src/upload/file-read.ts
+/**
+ * Reading the file being uploaded: positioned reads into buffers the uploader owns, so memory
+ * stays bounded and no fresh memory is taken per chunk (on a 2-core runner, faulting in fresh
+ * pages for every chunk of a streamed file cost about as much CPU as sending it).
+ */
+
+
+
+/**
+ * The file's first `context.size` bytes as consecutive slices of at most `sliceBytes`, each read
+ * into the same buffer: a request body that never holds more than one slice. The file is opened
+ * on the first slice and closed when the body ends or is abandoned (`return()`).
+ *
+ * Reusing the buffer is safe because the transport (http/wire.ts) asks for the next slice only
+ * once the write of this one has called back, that is once its bytes have left for the socket.
+ * upload-azurite.test.ts checks the bytes through a slow receiver.
+ */
+async function* fileSlices(context, sliceBytes) {
+    const buffer = Buffer.allocUnsafe(Math.min(sliceBytes, context.size));
+    let file;
+    try {
+        file = await (0,promises_.open)(context.filePath, 'r');
+        for (let offset = 0; offset < context.size; offset += sliceBytes) {
+            const length = Math.min(sliceBytes, context.size - offset);
+            yield await readExactly(context, file, buffer.subarray(0, length), offset);
+        }
+    }
+    catch (error) {
+        // The error reaches the caller through the HTTP client, which must not take a file-system
+        // error (file deleted, EACCES) for a network failure: UPLOAD_FAILED naming the file here.
+        throw failedUpload(context.fileName, error);
+    }
+    finally {
+        await file?.close();
+    }
+}
+/** Fills `target` from the file at `position` (a read may return fewer bytes than asked: loop). */
+async function readExactly(context, file, target, position) {
+    let filled = 0;
+    while (filled < target.length) {
+        const { bytesRead } = await file.read(target, filled, target.length - filled, position + filled);
+        if (bytesRead === 0) {
+            throw new errors/* PublishError */.S('UPLOAD_FAILED', `Uploading ${context.fileName} failed: the file became shorter while it was uploaded.`, { hint: 'Make sure nothing rewrites the file while the action runs, then re-run.' });
+        }
+        filled += bytesRead;
+    }
+    return target;
+}
+
+;// CONCATENATED MODULE: ./src/upload/storage-version.ts
+/**
+ * The Blob Storage service version our upload requests ask for, and the size limits that follow.
+ *
+ * A sent `x-ms-version` header sets the version that runs the request, whatever the SAS `sv` says
+ * (ingestion-v1.md §6 [REC]: a Put Blob with `x-ms-version: 2021-08-06` on an `sv=2018-03-28`
+ * ingestion SAS was answered `x-ms-version: 2021-08-06`). We send 2021-08-06 because:
+ * - it is the very version seen accepted by the real ingestion upload host in that recording, on
+ *   the same kind of SAS the API issues today, so we know a real SAS host takes it;
+ * - it is at or above 2019-12-12, so single puts up to 5000 MiB and blocks up to 4000 MiB are
+ *   allowed; our defaults (64 MiB single put, 8 MiB blocks) stay far below even the 2018-03-28
+ *   limits, so a host that ignored the header and fell back to `sv` would still accept them;
+ * - Azurite (the emulator's backing store) supports it without `--skipApiVersionCheck`.
+ * Whether the Azure Front Door upload hosts seen since 2026-08 honour the header is not known
+ * (ingestion-v1.md §6 [X]); the defaults above are chosen to be safe either way.
+ */
+const STORAGE_VERSION = '2021-08-06';
+const MiB = 1024 * 1024;
+/** Largest Put Blob the version above allows. */
+const MAX_SINGLE_PUT_BYTES = 5000 * MiB;
+/** Largest Put Block the version above allows. */
+const MAX_BLOCK_BYTES = 4000 * MiB;
+/** Blocks one blob may have (every version). */
+const MAX_BLOCKS = 50_000;
+/** 64 MiB: the single-put limit of every storage version, old or new. */
+const DEFAULT_SINGLE_PUT_LIMIT = 64 * MiB;
+/** 8 MiB: small enough to retry cheaply, large enough to keep requests per GiB low (128). */
+const DEFAULT_BLOCK_SIZE = 8 * MiB;
+const DEFAULT_CONCURRENCY = 4;
 
 ;// CONCATENATED MODULE: ./src/upload/request.ts
 
@@ -317,18 +367,6 @@ async function putBlockList(context, ids) {
         timeoutMs: uploadTimeoutMs(Buffer.byteLength(body))
     });
 }
-/** Fills `target` from the file at `position` (a read may return fewer bytes than asked: loop). */
-async function readExactly(context, file, target, position) {
-    let filled = 0;
-    while (filled < target.length) {
-        const { bytesRead } = await file.read(target, filled, target.length - filled, position + filled);
-        if (bytesRead === 0) {
-            throw new errors/* PublishError */.S('UPLOAD_FAILED', `Uploading ${context.fileName} failed: the file became shorter while it was uploaded.`, { hint: 'Make sure nothing rewrites the file while the action runs, then re-run.' });
-        }
-        filled += bytesRead;
-    }
-    return target;
-}
 
 ;// CONCATENATED MODULE: ./src/upload/progress.ts
 const progress_MiB = 1024 * 1024;
@@ -371,39 +409,37 @@ function formatSeconds(seconds) {
     return `${Math.ceil(seconds / 60)} min`;
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
 ;// CONCATENATED MODULE: ./src/upload/single-put.ts
 /**
- * Put Blob: the whole file in one request, streamed from disk (never held in memory). Used up to
- * the single-put limit (64 MiB by default, a size every storage version accepts in one request).
+ * Put Blob: the whole file in one request, read from disk slice by slice into one reused buffer
+ * (never held in memory). Used up to the single-put limit (64 MiB by default, a size every
+ * storage version accepts in one request).
  */
 
 
-
-const READ_CHUNK = 1024 * 1024;
+/**
+ * 1 MiB: few enough slices (64 for 64 MiB) that per-slice work does not count, and one buffer of
+ * that size is all the memory a single put holds.
+ */
+const SLICE_BYTES = 1024 * 1024;
 async function putBlob(context) {
     const { sasUrl, size, contentType, clock, progress } = context;
     let countedByAttempt = 0;
+    async function* counted(slices) {
+        for await (const slice of slices) {
+            countedByAttempt += slice.length;
+            progress.add(slice.length);
+            yield slice;
+        }
+    }
     // The transport calls this once per attempt. A new attempt first takes back what the previous
-    // one counted, so a retried upload never shows more than 100%.
+    // one counted, so a retried upload never shows more than 100%. A read error (file deleted,
+    // EACCES, a file that became shorter) ends the body with that error, which fails the request
+    // instead of leaving it waiting for bytes that never come.
     const openBody = () => {
         progress.retract(countedByAttempt);
         countedByAttempt = 0;
-        const counter = new external_node_stream_.Transform({
-            transform(chunk, _encoding, callback) {
-                countedByAttempt += chunk.length;
-                progress.add(chunk.length);
-                callback(null, chunk);
-            }
-        });
-        // pipeline, not pipe: a read error (file deleted, EACCES) destroys `counter` with that error,
-        // which fails the request instead of leaving it waiting for bytes that never come.
-        // 1 MiB reads instead of the default 64 KiB: 16× fewer chunks through the counter and the
-        // socket, which is what keeps a streamed Put Blob on par with a client that sends one buffer.
-        return (0,external_node_stream_.pipeline)((0,external_node_fs_.createReadStream)(context.filePath, { highWaterMark: READ_CHUNK }), counter, () => { });
+        return counted(fileSlices(context, SLICE_BYTES));
     };
     await sendExpectingCreated(context, 'Put Blob', {
         method: 'PUT',
