@@ -57,21 +57,30 @@ it('waits for the other submission, then submits its own, when on-conflict is wa
   )
 }, 120_000)
 
-it('adopts its own in-progress submission when re-run with the same release', async () => {
-  // Draft instance ids kept after a submission: the submission lists the very drafts re-read now.
-  const { workspace, first } = await firstRunInProgress(['--no-rotate-drafts'])
-  const run = await runAction(session!.env(), { workspace, timeoutMs: 100_000 })
-  expect(run.code).toBe(0)
-  expect(run.outputs.status).toBe('preview')
-  expect(run.outputs['submission-id']).toBe(first.outputs['submission-id'])
-  expect(offerState(await session!.state(), first.outputs['product-id']).submissions).toHaveLength(
-    1
-  )
-}, 120_000)
+it.each([
+  // The submission lists the very draft instances re-read now (rule 1 of adoption.ts).
+  ['draft instance ids kept after a submission', ['--no-rotate-drafts']],
+  // New draft ids; the submission's own instances still read (rule 2): the emulator's default.
+  ['draft instance ids rotated', []]
+])(
+  'adopts its own in-progress submission when re-run with the same release (%s)',
+  async (_, args) => {
+    const { workspace, first } = await firstRunInProgress(args)
+    const run = await runAction(session!.env(), { workspace, timeoutMs: 100_000 })
+    expect(run.code).toBe(0)
+    expect(run.outputs.status).toBe('preview')
+    expect(run.outputs['submission-id']).toBe(first.outputs['submission-id'])
+    expect(run.stdout).toMatch(/adopt submission \d+ \(made from this release by an earlier run/)
+    expect(
+      offerState(await session!.state(), first.outputs['product-id']).submissions
+    ).toHaveLength(1)
+  },
+  120_000
+)
 
-it('reports a conflict rather than guess when rotated drafts leave the submission unprovable', async () => {
-  // The emulator's default: drafts get new instance ids and the old ones stop resolving.
-  const { workspace, first } = await firstRunInProgress()
+it('reports a conflict rather than guess when the submission cannot be read back', async () => {
+  // Rotated draft ids and the submission's old instances gone: nothing proves it is ours.
+  const { workspace, first } = await firstRunInProgress(['--drop-submitted-instances'])
   const run = await runAction(session!.env(), { workspace })
   expect(run.code).toBe(1)
   expect(annotations(run.stdout)[0].message).toContain(first.outputs['submission-id'])

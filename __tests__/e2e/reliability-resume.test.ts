@@ -58,20 +58,17 @@ function cleanShape(args: string[]): Promise<Counts> {
   return cleanRuns.get(key) as Promise<Counts>
 }
 
-/**
- * After the submission POST, a resume must recognise the submission as its own. With the
- * emulator's default draft rotation (new draft instance ids after a submission) the action cannot
- * prove that and fails safe with SUBMISSION_CONFLICT (see docs/reliability.md, known gap), so the
- * late stops run with the drafts kept.
- */
-const KEEP_DRAFTS = ['--no-rotate-drafts']
+/** The line the action logs once its submission is made. */
+const SUBMITTED = /submission \d+: InProgress\/Submitted/
 
 interface StopCase {
   step: string
   /** A fault that stops the first run; cleared before the second. */
   spec?: string
-  /** SIGTERM this long after the first run starts. */
-  sigtermAfterMs?: number
+  /** SIGTERM this long after the first run logs a line that matches (or after it starts). */
+  sigterm?: { ms: number; afterLine?: RegExp }
+  /** Whether the stopped run got as far as its submission (checked, so the stop is where named). */
+  submitted?: boolean
   /** The stopped run's timeout-minutes, when the step comes late in the run. */
   budgetMinutes?: string
   /** Extra emulator options. */
@@ -105,27 +102,30 @@ const CASES: StopCase[] = [
     step: 'promote',
     spec: 'POST /products/*/submissions/*/promote -> 500',
     budgetMinutes: '1',
-    args: KEEP_DRAFTS,
-    rerun: NEW_RUN
-  },
-  { step: 'SIGTERM at 1.5 s (lookups and uploads)', sigtermAfterMs: 1500 },
-  {
-    step: 'SIGTERM at 4 s (after the submission POST)',
-    sigtermAfterMs: 4000,
-    args: KEEP_DRAFTS,
     rerun: NEW_RUN
   },
   {
-    step: 'SIGTERM at 8 s (waiting for the submission)',
-    sigtermAfterMs: 8000,
-    args: KEEP_DRAFTS,
+    step: 'SIGTERM during the package uploads',
+    sigterm: { ms: 0, afterLine: /upload package/ },
+    submitted: false
+  },
+  {
+    step: 'SIGTERM right after the submission POST',
+    sigterm: { ms: 0, afterLine: SUBMITTED },
+    submitted: true,
+    rerun: NEW_RUN
+  },
+  {
+    step: 'SIGTERM while waiting for the submission',
+    sigterm: { ms: 3000, afterLine: SUBMITTED },
+    submitted: true,
     rerun: NEW_RUN
   }
 ]
 
 test.concurrent.each(CASES)(
   'resumes after a stop at $step',
-  async ({ spec, sigtermAfterMs, budgetMinutes = SHORT_BUDGET_MINUTES, args = [], rerun }) => {
+  async ({ spec, sigterm, submitted, budgetMinutes = SHORT_BUDGET_MINUTES, args = [], rerun }) => {
     const emulatorArgs = [...EMULATOR_ARGS, ...args]
     const session = await startSession(emulatorArgs)
     try {
@@ -135,10 +135,11 @@ test.concurrent.each(CASES)(
         session,
         workspace,
         spec ? { 'timeout-minutes': budgetMinutes } : {},
-        sigtermAfterMs ? { signalAfter: { ms: sigtermAfterMs, signal: 'SIGTERM' } } : {}
+        sigterm ? { signalAfter: { ...sigterm, signal: 'SIGTERM' } } : {}
       )
       expect(stopped.code).toBe(1)
       expect(stopped.outputs.status).toBe('failed')
+      if (submitted !== undefined) expect(stopped.outputs['submission-id'] !== '').toBe(submitted)
       if (spec) {
         const hit = (await session.requests()).filter(r => r.fault !== undefined)
         expect(hit.length).toBeGreaterThan(0)

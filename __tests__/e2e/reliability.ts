@@ -3,7 +3,7 @@
  * live publish, and the checks that a publish ended exactly as a clean one does.
  */
 import { expect } from '@jest/globals'
-import { runAction, type RunResult } from '../helpers/runner.js'
+import { runAction, type RunResult, type SignalAfter } from '../helpers/runner.js'
 import type { Session } from './session.js'
 import { offerState, type OfferState } from './state.js'
 import { createWorkspace } from './workspace.js'
@@ -25,7 +25,7 @@ export function publishLive(
   workspace: string,
   inputs: Record<string, string> = {},
   options: {
-    signalAfter?: { ms: number; signal: NodeJS.Signals }
+    signalAfter?: SignalAfter
     env?: Record<string, string>
   } = {}
 ): Promise<RunResult> {

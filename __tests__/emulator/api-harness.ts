@@ -128,6 +128,7 @@ export function createHarness(
     etagMismatch: 412,
     tokenLifetimeSeconds: 3600,
     rotateDraftInstances: false,
+    keepSubmittedInstances: true,
     sasVersion: '2018-03-28',
     ...overrides
   }

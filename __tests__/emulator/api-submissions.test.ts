@@ -282,26 +282,92 @@ describe('submission creation rules', () => {
     expect((await h.call('POST', `/products/${pid}/submissions`, request)).status).toBe(201)
   })
 
-  it('rotates draft instance ids after a submission when configured, keeping the content', async () => {
-    const h = createHarness({ rotateDraftInstances: true })
+  /** Submits with rotation on; the requests before and after, and the listing draft ids. */
+  async function rotated(keepSubmittedInstances: boolean) {
+    const h = createHarness({ rotateDraftInstances: true, keepSubmittedInstances })
     const pid = h.productId('contoso-analytics')
     await readyPackages(h, pid)
     const before = await creationRequest(h, pid)
+    const listingOf = (r: Wire): string => r.resources.find((x: Wire) => x.type === 'Listing').value
+    const listings = async (instance: string): Promise<Wire[]> =>
+      (await h.ok('GET', `/products/${pid}/listings/getByInstanceID(instanceID=${instance})`)).value
+    const [offerListing] = await listings(listingOf(before))
+    await h.ok('POST', `/products/${pid}/listings/${offerListing.id}/images`, {
+      resourceType: 'ListingImage',
+      fileName: 'logo-48x48.png',
+      type: 'AzureLogoSmall'
+    })
     await submit(h, pid)
     const after = await creationRequest(h, pid)
+    return {
+      h,
+      pid,
+      before,
+      after,
+      oldListing: listingOf(before),
+      newListing: listingOf(after),
+      listings
+    }
+  }
+
+  it('rotates draft instance ids after a submission when configured, keeping the content', async () => {
+    const { h, pid, before, after, newListing, listings } = await rotated(true)
     const ids = (r: Wire) => r.resources.map((x: Wire) => x.value)
     const offerLevel = (list: string[]) => list.filter(v => !v.endsWith('-ResellerInstance'))
     for (const id of offerLevel(ids(after))) expect(ids(before)).not.toContain(id)
-    const listingDraft = after.resources.find((r: Wire) => r.type === 'Listing').value
-    const listing = (
-      await h.ok('GET', `/products/${pid}/listings/getByInstanceID(instanceID=${listingDraft})`)
-    ).value
-    expect(listing[0].title).toBe('Contoso Analytics')
-    const oldDraft = before.resources.find((r: Wire) => r.type === 'Listing').value
-    expect(
-      (await h.ok('GET', `/products/${pid}/listings/getByInstanceID(instanceID=${oldDraft})`)).value
-    ).toEqual([])
+    expect((await listings(newListing))[0].title).toBe('Contoso Analytics')
     const stale = await h.call('POST', `/products/${pid}/submissions`, before)
     expect(stale.status).toBe(400)
+  })
+
+  it('keeps what was submitted readable, and read-only, under the old instance ids', async () => {
+    const { h, pid, oldListing, newListing, listings } = await rotated(true)
+    const [kept] = await listings(oldListing)
+    const [draft] = await listings(newListing)
+    expect(kept.title).toBe(draft.title)
+    expect(kept.id).not.toBe(draft.id)
+    const images = async (listingId: string): Promise<string[]> =>
+      (await h.ok('GET', `/products/${pid}/listings/${listingId}/images`)).value.map(
+        (i: Wire) => i.fileName
+      )
+    expect(await images(draft.id)).not.toEqual([])
+    expect(await images(kept.id)).toEqual(await images(draft.id))
+
+    const write = await h.call(
+      'PUT',
+      `/products/${pid}/listings/${kept.id}`,
+      {
+        ...kept,
+        title: 'Changed after submission'
+      },
+      { 'If-Match': kept['@odata.etag'] }
+    )
+    expect(write.status).toBe(409)
+    expect(errorDetail(write).data.Listing[0]).toMatch(/belongs to submission/)
+    const addImage = await h.call('POST', `/products/${pid}/listings/${kept.id}/images`, {
+      resourceType: 'ListingImage',
+      fileName: 'late.png',
+      type: 'AzureLogoSmall'
+    })
+    expect(addImage.status).toBe(409)
+    expect((await listings(oldListing))[0].title).toBe(draft.title)
+    // The draft itself stays writable.
+    const edit = await h.call(
+      'PUT',
+      `/products/${pid}/listings/${draft.id}`,
+      {
+        ...draft,
+        title: 'Next release'
+      },
+      { 'If-Match': draft['@odata.etag'] }
+    )
+    expect(edit.status).toBe(200)
+    expect((await listings(oldListing))[0].title).toBe(kept.title)
+  })
+
+  it('lets the old instance ids stop resolving with --drop-submitted-instances', async () => {
+    const { oldListing, newListing, listings } = await rotated(false)
+    expect(await listings(oldListing)).toEqual([])
+    expect(await listings(newListing)).toHaveLength(1)
   })
 })

@@ -116,7 +116,8 @@ describe('admin endpoints', () => {
       speed: 3600,
       pageSize: 3,
       etagMismatch: 412,
-      rotateDraftInstances: true
+      rotateDraftInstances: true,
+      keepSubmittedInstances: true
     })
     const changed = await emulator.adminJson(
       '/config',

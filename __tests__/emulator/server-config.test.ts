@@ -17,7 +17,8 @@ describe('parseOptions', () => {
       tokenLifetimeSeconds: 3600,
       etagMismatch: 412,
       sasVersion: '2018-03-28',
-      rotateDraftInstances: true
+      rotateDraftInstances: true,
+      keepSubmittedInstances: true
     })
   })
 
@@ -30,6 +31,7 @@ describe('parseOptions', () => {
         '--etag-mismatch',
         '409',
         '--no-rotate-drafts',
+        '--drop-submitted-instances',
         '--quiet',
         '--faults',
         'token -> 503 x1'
@@ -39,6 +41,7 @@ describe('parseOptions', () => {
       speed: 36000,
       etagMismatch: 409,
       rotateDraftInstances: false,
+      keepSubmittedInstances: false,
       quiet: true,
       faults: 'token -> 503 x1'
     })

@@ -19,8 +19,17 @@ export interface RunOptions {
   ref?: string
   /** Default 120 s; the process is killed after it. */
   timeoutMs?: number
-  /** Sent to the process after this many ms (cancellation tests). */
-  signalAfter?: { ms: number; signal: NodeJS.Signals }
+  /**
+   * Sent to the process `ms` after it starts or, with `afterLine`, after the first stdout line
+   * that matches: an event, not a guess of how far a run gets in a given time on a given machine.
+   */
+  signalAfter?: SignalAfter
+}
+
+export interface SignalAfter {
+  ms: number
+  signal: NodeJS.Signals
+  afterLine?: RegExp
 }
 
 export interface RunResult {
@@ -94,15 +103,22 @@ async function runBundle(
     })
     let stdout = ''
     let stderr = ''
-    child.stdout.on('data', chunk => (stdout += chunk))
+    const signal = options.signalAfter
+    let signaller: NodeJS.Timeout | undefined
+    const armSignal = (): void => {
+      if (signal && !signaller) signaller = setTimeout(() => child.kill(signal.signal), signal.ms)
+    }
+    if (!signal?.afterLine) armSignal()
+    child.stdout.on('data', chunk => {
+      stdout += chunk
+      if (signal?.afterLine && stdout.split('\n').some(line => signal.afterLine!.test(line)))
+        armSignal()
+    })
     child.stderr.on('data', chunk => (stderr += chunk))
     const killer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 120_000)
-    const signaller =
-      options.signalAfter &&
-      setTimeout(() => child.kill(options.signalAfter!.signal), options.signalAfter.ms)
     const code = await new Promise<number | null>(done => child.on('close', c => done(c)))
     clearTimeout(killer)
-    if (signaller) clearTimeout(signaller)
+    clearTimeout(signaller)
     const outputFile = readFileSync(files.output, 'utf8')
     return {
       code,

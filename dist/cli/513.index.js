@@ -1155,8 +1155,11 @@ function outcomeOf(s, target) {
  *    allows it, ingestion-v1.md §3.2), its Package drafts reference the very packages, with the
  *    same versions, that ours do. Package ids are unique per upload and the packages were matched
  *    by file name, so a submission that passes this made the same release from the same files.
- * A draft instance the service no longer serves (the emulator's rotation drops old instances) cannot
- * prove anything, so it counts as "not ours": a conflict is reported rather than a guess adopted.
+ *    This reads the submission's own instances. Whether the service still serves them once the
+ *    drafts moved on is not in the evidence; the emulator keeps them by default (a read-only copy
+ *    of what was submitted) and drops them with `--drop-submitted-instances`.
+ * An instance that no longer resolves cannot prove anything, so it counts as "not ours": a
+ * conflict is reported rather than a guess adopted.
  */
 
 

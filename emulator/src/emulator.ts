@@ -80,6 +80,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     etagMismatch: options.etagMismatch,
     tokenLifetimeSeconds: options.tokenLifetimeSeconds,
     rotateDraftInstances: options.rotateDraftInstances,
+    keepSubmittedInstances: options.keepSubmittedInstances,
     sasVersion: options.sasVersion
   }
   const logLine = (line: string): void => void process.stderr.write(`${line}\n`)

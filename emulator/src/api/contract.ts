@@ -40,6 +40,8 @@ export interface EmulatorConfig {
   tokenLifetimeSeconds: number
   /** Give drafts new currentDraftInstanceIDs after each submission (ingestion-v1.md §3.2 [X]). */
   rotateDraftInstances: boolean
+  /** With rotation, the old instances a submission lists stay readable, frozen (drafts.ts). */
+  keepSubmittedInstances: boolean
   /** `sv` of issued upload SAS URLs. */
   sasVersion: string
 }

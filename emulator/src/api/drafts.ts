@@ -12,6 +12,7 @@ import {
   MODULES,
   type Draft,
   type InstanceKind,
+  type InstanceResource,
   type Json,
   type Module,
   type ProductRecord
@@ -123,18 +124,47 @@ export function currentDraft(
 }
 
 /**
- * Gives every draft a new instance id after a submission (config.rotateDraftInstances; the real
- * service may do this, ingestion-v1.md §3.2). The draft's resources move to the new instance with
- * their ids and contents unchanged, so the old instance id no longer resolves: clients must re-read
- * branches. The reseller draft keeps answering to `{productId}-ResellerInstance` (see submissions).
+ * After a submission (config.rotateDraftInstances): every draft gets a new instance id, which the
+ * real service may do (ingestion-v1.md §3.2: unknown), so clients must re-read branches. The draft's
+ * resources move to the new instance with their ids and contents unchanged.
+ *
+ * What becomes of the old instance ids the submission lists is not in the evidence either. With
+ * `keepSubmitted` (config.keepSubmittedInstances, the default) each keeps a read-only copy of what
+ * was submitted, under new resource ids: a submission whose resources could not be read would be
+ * unlike anything the service shows in Partner Center, and the notes' "the service copies drafts"
+ * (§4.2, `areResourcesReady`) points the same way. Without it the old ids stop resolving, the
+ * harshest reading, kept for clients that must not depend on reading a submission's content.
+ * The reseller draft keeps answering to `{productId}-ResellerInstance` (see submission-checks).
  */
-export function rotateDrafts(record: ProductRecord): void {
+export function rotateDrafts(
+  record: ProductRecord,
+  submission: { id: string; instanceIDs: readonly string[]; keepSubmitted: boolean }
+): void {
   for (const draft of record.drafts) {
     const next = newResourceId()
-    for (const resource of record.resources) {
-      if (resource.instanceID === draft.instanceID) resource.instanceID = next
+    const kept =
+      submission.keepSubmitted && submission.instanceIDs.some(id => sameId(id, draft.instanceID))
+    for (const resource of [...record.resources]) {
+      if (resource.instanceID !== draft.instanceID || resource.submissionId !== undefined) continue
+      if (kept) keepCopy(record, resource, submission.id)
+      resource.instanceID = next
     }
     draft.instanceID = next
+  }
+}
+
+/** A read-only copy under the old instance id; a listing's images are copied with it. */
+function keepCopy(record: ProductRecord, resource: InstanceResource, submissionId: string): void {
+  const id = newResourceId()
+  record.resources.push({
+    kind: resource.kind,
+    instanceID: resource.instanceID,
+    body: { ...resource.body, id },
+    submissionId
+  })
+  if (resource.kind !== 'listing') return
+  for (const image of record.images.filter(i => sameId(i.listingId, String(resource.body.id)))) {
+    record.images.push({ ...image, listingId: id, body: { ...image.body, id: newResourceId() } })
   }
 }
 

@@ -17,7 +17,7 @@ import {
   simulatedMs,
   type Model
 } from './model.js'
-import { findInstanceResource } from './instance-resources.js'
+import { checkWritable, findInstanceResource } from './instance-resources.js'
 import type { ImageRecord, Json, ProductRecord } from './store.js'
 import { markUploaded, uploadState } from './uploads.js'
 
@@ -51,9 +51,11 @@ const expandsFileSasUri = (request: ApiRequest): boolean =>
 
 export function imageRoutes(model: Model): Route[] {
   const base = '/products/{productID}/listings/{listingID}/images'
-  const listing = (request: ApiRequest): ProductRecord => {
+  /** The listing's product; for a write, the listing must be a draft's, not a submission's. */
+  const listing = (request: ApiRequest, write = false): ProductRecord => {
     const record = findProduct(model, request.params.productID)
-    findInstanceResource(record, 'listing', request.params.listingID, 'Listing')
+    const resource = findInstanceResource(record, 'listing', request.params.listingID, 'Listing')
+    if (write) checkWritable(resource, 'Listing')
     return record
   }
   return [
@@ -74,7 +76,7 @@ export function imageRoutes(model: Model): Route[] {
       method: 'POST',
       pattern: base,
       handle: request => {
-        const record = listing(request)
+        const record = listing(request, true)
         const input = bodyObject(request)
         if (typeof input.fileName !== 'string' || input.fileName === '') {
           throw badRequest('FileName', 'fileName is required.')
@@ -115,7 +117,7 @@ export function imageRoutes(model: Model): Route[] {
       method: 'PUT',
       pattern: `${base}/{imageID}`,
       handle: async request => {
-        const record = listing(request)
+        const record = listing(request, true)
         const image = findImage(record, request.params.listingID, request.params.imageID)
         checkIfMatch(model, request, image.body)
         const input = bodyObject(request)
@@ -139,7 +141,7 @@ export function imageRoutes(model: Model): Route[] {
       method: 'DELETE',
       pattern: `${base}/{imageID}`,
       handle: request => {
-        const record = listing(request)
+        const record = listing(request, true)
         const image = findImage(record, request.params.listingID, request.params.imageID)
         record.images = record.images.filter(i => i !== image)
         return noContent()

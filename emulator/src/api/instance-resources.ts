@@ -4,7 +4,7 @@
  * read by id, and replaced whole by PUT (ingestion-v1.md §3.4, §3.7, §3.8).
  */
 import type { ApiRequest, Route } from './contract.js'
-import { badRequest, notFound } from './errors.js'
+import { badRequest, conflict, notFound } from './errors.js'
 import {
   bodyObject,
   checkIfMatch,
@@ -45,6 +45,16 @@ export function findInstanceResource(
   const resource = record.resources.find(r => r.kind === kind && sameId(r.body.id, id))
   if (!resource) throw notFound(label, id)
   return resource
+}
+
+/** A resource kept by a submission (drafts.ts rotateDrafts) is what was submitted: never changed. */
+export function checkWritable(resource: InstanceResource, label: string): void {
+  if (resource.submissionId === undefined) return
+  // The status and wording are not in the evidence; 409 is the API's "not in this state".
+  throw conflict(
+    label,
+    `${label} ${String(resource.body.id)} belongs to submission ${resource.submissionId} and cannot be changed; read the current draft instance from the branches.`
+  )
 }
 
 /**
@@ -94,6 +104,7 @@ export function instanceResourceRoutes(model: Model, spec: InstanceResourceSpec)
       pattern: itemPattern,
       handle: request => {
         const { record, resource } = item(request)
+        checkWritable(resource, spec.label)
         checkIfMatch(model, request, resource.body)
         const input = bodyObject(request)
         if (

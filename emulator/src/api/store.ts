@@ -35,6 +35,8 @@ export interface InstanceResource {
   kind: InstanceKind
   instanceID: string
   body: Json
+  /** Set on the copy a submission keeps of a draft it was made from (drafts.ts): read-only. */
+  submissionId?: string
 }
 
 export interface VariantRecord {

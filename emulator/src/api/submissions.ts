@@ -134,7 +134,16 @@ export function submissionRoutes(model: Model): Route[] {
             validationItems.length === 0 && model.context.faults.take('cert-failed')
         }
         record.submissions.push(submission)
-        if (model.context.config.rotateDraftInstances) rotateDrafts(record)
+        if (model.context.config.rotateDraftInstances) {
+          rotateDrafts(record, {
+            id: submission.id,
+            instanceIDs: [
+              ...checked.resources.map(r => r.value),
+              ...checked.variantResources.flatMap(v => v.resources.map(r => r.value))
+            ],
+            keepSubmitted: model.context.config.keepSubmittedInstances
+          })
+        }
         return created(
           productPath(model, record.productId, `/submissions/${submission.id}`),
           submissionView(model, submission, true)

@@ -13,7 +13,8 @@
  *   PUT    /_emulator/faults          body {"spec":"..."} (emulator/FAULTS.md) replaces it
  *   DELETE /_emulator/faults          removes every fault
  *   POST   /_emulator/tokens/expire   every access token issued so far stops verifying
- *   GET    /_emulator/config          {speed,pageSize,tokenLifetimeSeconds,etagMismatch,rotateDraftInstances,sasVersion}
+ *   GET    /_emulator/config          {speed,pageSize,tokenLifetimeSeconds,etagMismatch,rotateDraftInstances,
+ *                                     keepSubmittedInstances,sasVersion}
  *   PUT    /_emulator/config          body: any of those fields except sasVersion; changes them live
  *   GET    /_emulator/secrets         {clientSecrets,accessTokens,assertions,sasSignatures}: every
  *                                     secret the emulator handed out, for secret-leak tests
@@ -156,7 +157,8 @@ const CONFIG_CHECKS: Record<string, (value: unknown) => boolean> = {
   pageSize: v => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 1000,
   tokenLifetimeSeconds: v => Number.isInteger(v) && (v as number) >= 1,
   etagMismatch: v => v === 412 || v === 409,
-  rotateDraftInstances: v => typeof v === 'boolean'
+  rotateDraftInstances: v => typeof v === 'boolean',
+  keepSubmittedInstances: v => typeof v === 'boolean'
 }
 
 /** Checks every field first, so a bad one changes nothing. */

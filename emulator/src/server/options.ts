@@ -17,6 +17,7 @@ export interface EmulatorOptions {
   sasVersion: string
   blobLocation?: string
   rotateDraftInstances: boolean
+  keepSubmittedInstances: boolean
   /** Check every reply against the spec's response schemas and log mismatches (fidelity runs). */
   checkReplies: boolean
   quiet: boolean
@@ -35,6 +36,7 @@ export const DEFAULT_OPTIONS: EmulatorOptions = {
   // The `sv` of every fileSasUri in the recordings.
   sasVersion: '2018-03-28',
   rotateDraftInstances: true,
+  keepSubmittedInstances: true,
   checkReplies: false,
   quiet: false
 }
@@ -56,6 +58,9 @@ Prints one JSON ready line on stdout; logs one line per request on stderr.
   --sas-version VERSION    sv of upload SAS URIs (default 2018-03-28)
   --blob-location DIR      keep uploaded blobs on disk instead of in memory
   --no-rotate-drafts       keep draft instance ids after a submission
+  --drop-submitted-instances
+                           with rotation, the old instance ids a submission lists stop
+                           resolving (default: they keep a read-only copy of what was submitted)
   --check-replies          validate replies against the spec, log mismatches
   --quiet                  no request log on stderr
   --help                   this text`
@@ -86,6 +91,7 @@ const WITH_VALUE: Record<string, Setter> = {
 
 const FLAGS: Record<string, (options: EmulatorOptions) => void> = {
   '--no-rotate-drafts': o => (o.rotateDraftInstances = false),
+  '--drop-submitted-instances': o => (o.keepSubmittedInstances = false),
   '--check-replies': o => (o.checkReplies = true),
   '--quiet': o => (o.quiet = true)
 }
