@@ -902,7 +902,7 @@ async function resolveProduct(run) {
         if (run.dryRun)
             return undefined;
         run.beforeWrite('creating the offer');
-        const name = offer.name;
+        const name = offer.name; // checked above; the closure below would lose that narrowing
         product = await createOnce(run, {
             what: `offer ${offer.offerId}`,
             create: () => run.api.createProduct({

@@ -39,7 +39,7 @@ export async function resolveProduct(run: OfferRun): Promise<Product | undefined
     })
     if (run.dryRun) return undefined
     run.beforeWrite('creating the offer')
-    const name = offer.name
+    const name = offer.name // checked above; the closure below would lose that narrowing
     product = await createOnce(run, {
       what: `offer ${offer.offerId}`,
       create: () =>

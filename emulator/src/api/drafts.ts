@@ -144,8 +144,9 @@ export function rotateDrafts(
     const next = newResourceId()
     const kept =
       submission.keepSubmitted && submission.instanceIDs.some(id => sameId(id, draft.instanceID))
-    for (const resource of [...record.resources]) {
-      if (resource.instanceID !== draft.instanceID || resource.submissionId !== undefined) continue
+    // Taken before the copies are added: they hold the old instance id too.
+    const held = record.resources.filter(r => r.instanceID === draft.instanceID)
+    for (const resource of held) {
       if (kept) keepCopy(record, resource, submission.id)
       resource.instanceID = next
     }
@@ -153,7 +154,7 @@ export function rotateDrafts(
   }
 }
 
-/** A read-only copy under the old instance id; a listing's images are copied with it. */
+/** A read-only copy under the resource's (old) instance id; a listing's images come with it. */
 function keepCopy(record: ProductRecord, resource: InstanceResource, submissionId: string): void {
   const id = newResourceId()
   record.resources.push({
