@@ -111,8 +111,9 @@ async function runBundle(
     if (!signal?.afterLine) armSignal()
     child.stdout.on('data', chunk => {
       stdout += chunk
-      if (signal?.afterLine && stdout.split('\n').some(line => signal.afterLine!.test(line)))
-        armSignal()
+      // Until armed; the whole output is searched, as a line can arrive split across chunks.
+      const awaited = signaller ? undefined : signal?.afterLine
+      if (awaited && stdout.split('\n').some(line => awaited.test(line))) armSignal()
     })
     child.stderr.on('data', chunk => (stderr += chunk))
     const killer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 120_000)

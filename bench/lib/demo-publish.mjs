@@ -3,7 +3,7 @@
 import { runAction, firstError } from './action.mjs'
 import { startEmulator } from './emulator.mjs'
 import { exampleManifest } from './paths.mjs'
-import { countPhases, countsFromSummary } from './request-phases.mjs'
+import { countPhases, countsFromSummary, requestLog } from './request-phases.mjs'
 
 export function publishInputs(ready, manifest, extra = {}) {
   return {
@@ -23,8 +23,7 @@ export async function demoPublish() {
   const emulator = await startEmulator()
   try {
     const run = await runAction(publishInputs(emulator.ready, exampleManifest))
-    const log = await emulator.admin('GET', '/requests')
-    const entries = Array.isArray(log) ? log : (log?.entries ?? log?.requests ?? [])
+    const entries = await requestLog(emulator)
     return {
       ok: run.code === 0,
       error: run.code === 0 ? undefined : firstError(run),

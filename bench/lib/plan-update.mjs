@@ -9,7 +9,7 @@ import { runAction, firstError } from './action.mjs'
 import { publishInputs } from './demo-publish.mjs'
 import { startEmulator } from './emulator.mjs'
 import { exampleManifest, root, workDir } from './paths.mjs'
-import { phaseOf } from './request-phases.mjs'
+import { phaseOf, requestLog } from './request-phases.mjs'
 
 const ONE_PLAN_MANIFEST = `version: 1
 offers:
@@ -37,12 +37,12 @@ export async function planUpdate() {
       publishInputs(ready, exampleManifest, { target: 'preview', offers: 'contoso-analytics' })
     )
     if (first.code !== 0) return { error: `first release failed: ${firstError(first)}` }
-    const before = (await requests(emulator)).length
+    const before = (await requestLog(emulator)).length
 
     const run = await runAction(
       publishInputs(ready, join(dir, 'marketplace.yml'), { target: 'preview', version: '1.2.4' })
     )
-    const counted = (await requests(emulator))
+    const counted = (await requestLog(emulator))
       .slice(before)
       .filter(entry => ['token', 'lookup', 'write'].includes(phaseOf(entry)))
     return {
@@ -55,11 +55,6 @@ export async function planUpdate() {
   } finally {
     await emulator.stop()
   }
-}
-
-async function requests(emulator) {
-  const log = await emulator.admin('GET', '/requests')
-  return Array.isArray(log) ? log : (log?.entries ?? log?.requests ?? [])
 }
 
 /** `/v1.0/ingestion/products/{guid}/packages` → `products/{id}/packages`. */

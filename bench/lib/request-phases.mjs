@@ -19,6 +19,11 @@ export function phaseOf({ method, path }) {
   return method === 'PUT' ? 'upload' : undefined
 }
 
+/** The emulator's request log, oldest first (`GET /_emulator/requests` returns the array). */
+export function requestLog(emulator) {
+  return emulator.admin('GET', '/requests')
+}
+
 export function countPhases(entries) {
   const counts = Object.fromEntries(PHASES.map(phase => [phase, 0]))
   for (const entry of entries) {
