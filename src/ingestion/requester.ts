@@ -1,7 +1,8 @@
 /**
  * The plumbing under every Ingestion API call: headers, one token refresh after 401/403
- * (ingestion-v1.md §2.9), status checks, reply checks and `nextLink` paging. client.ts maps the
- * API's operations onto these four verbs.
+ * (ingestion-v1.md §2.9), status checks, reply checks and `nextLink` paging, behind five verbs
+ * that fix each call's method, phase and retry rule. The resource modules (products.ts,
+ * listings.ts, packages.ts, properties.ts, submissions.ts) map the API's operations onto them.
  */
 import { randomUUID } from 'node:crypto'
 import type { TokenProvider } from '../auth/types.js'
@@ -29,32 +30,47 @@ const MAX_PAGES = 1000
 const MAX_LIST_RESTARTS = 3
 
 export interface RequesterOptions {
+  /** e.g. `https://api.partner.microsoft.com/v1.0/ingestion`. */
   baseUrl: string
   transport: Transport
   tokens: TokenProvider
   log?: (line: string) => void
 }
 
-export interface Call {
-  /** Relative to the base URL, ids already encoded; may carry a query. */
+/**
+ * `path` is relative to the base URL, ids already encoded (resourcePath), and may carry a query.
+ * `what` is for error messages: "read the plans of product 'x'". Discovery GETs count as
+ * `lookup`, the GETs repeated while waiting as `poll`, everything else as `write`.
+ */
+export interface Requester {
+  get<T>(path: string, shape: Shape, what: string, phase?: 'lookup' | 'poll'): Promise<T>
+  /** Every page of a list. */
+  list<T>(path: string, shape: Shape, what: string, phase?: 'lookup' | 'poll'): Promise<T[]>
+  /** A POST that creates something: never repeated blindly, the caller looks up what it did. */
+  create<T>(path: string, body: unknown, shape: Shape, what: string): Promise<T>
+  /** Replaces a whole object (PUT with its etag, or the reseller's POST): safe to repeat. */
+  update<T>(
+    path: string,
+    body: unknown,
+    shape: Shape,
+    what: string,
+    method?: 'PUT' | 'POST'
+  ): Promise<T>
+  remove(path: string, what: string): Promise<void>
+}
+
+interface Call {
   path: string
   phase: Phase
-  /** For error messages: "read the plans of product 'x'". */
   what: string
 }
 
-export interface WriteCall extends Call {
-  method: 'POST' | 'PUT'
-  body?: unknown
-  /** False for calls that create something: the caller looks up what a lost reply did. */
-  retry: boolean
-}
+/** One path segment or function argument; the function's parentheses stay unencoded. */
+export const segment = encodeURIComponent
 
-export interface Requester {
-  get<T>(call: Call, shape: Shape): Promise<T>
-  list<T>(call: Call, shape: Shape): Promise<T[]>
-  write<T>(call: WriteCall, shape: Shape): Promise<T>
-  remove(call: Call): Promise<void>
+/** `products/{productId}`, the root of every resource but the product list. */
+export function productPath(productId: string): string {
+  return `products/${segment(productId)}`
 }
 
 export function createRequester(options: RequesterOptions): Requester {
@@ -105,10 +121,6 @@ export function createRequester(options: RequesterOptions): Requester {
     }
   }
 
-  async function get<T>(call: Call, shape: Shape): Promise<T> {
-    return getUrl<T>(urlOf(call.path), call, shape)
-  }
-
   async function getUrl<T>(url: string, call: Call, shape: Shape): Promise<T> {
     const { request, response, context } = await exchange('GET', url, call.phase, true)
     if (!isSuccess(response.status)) throw httpError(request, response, call.what)
@@ -155,9 +167,13 @@ export function createRequester(options: RequesterOptions): Requester {
     return items
   }
 
-  async function write<T>(call: WriteCall, shape: Shape): Promise<T> {
+  async function write<T>(
+    method: 'POST' | 'PUT',
+    call: Call & { body: unknown; retry: boolean },
+    shape: Shape
+  ): Promise<T> {
     const { request, response, context } = await exchange(
-      call.method,
+      method,
       urlOf(call.path),
       call.phase,
       call.retry,
@@ -173,16 +189,22 @@ export function createRequester(options: RequesterOptions): Requester {
     return checkShape<T>(parseJson(response.text, context), shape, context)
   }
 
-  async function remove(call: Call): Promise<void> {
-    const { request, response } = await exchange('DELETE', urlOf(call.path), call.phase, true)
-    if (!isSuccess(response.status)) throw httpError(request, response, call.what)
-  }
-
   function urlOf(path: string): string {
     return `${baseUrl}/${path}`
   }
 
-  return { get, list, write, remove }
+  return {
+    get: (path, shape, what, phase = 'lookup') => getUrl(urlOf(path), { path, phase, what }, shape),
+    list: (path, shape, what, phase = 'lookup') => list({ path, phase, what }, shape),
+    create: (path, body, shape, what) =>
+      write('POST', { path, phase: 'write', what, body, retry: false }, shape),
+    update: (path, body, shape, what, method = 'PUT') =>
+      write(method, { path, phase: 'write', what, body, retry: true }, shape),
+    async remove(path, what) {
+      const { request, response } = await exchange('DELETE', urlOf(path), 'write', true)
+      if (!isSuccess(response.status)) throw httpError(request, response, what)
+    }
+  }
 }
 
 function isSuccess(status: number): boolean {
