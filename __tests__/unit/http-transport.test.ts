@@ -176,16 +176,18 @@ describe('transport network failures', () => {
     expect(s.received).toHaveLength(2)
   })
 
-  it('keeps one connection alive across requests', async () => {
+  it('keeps connections alive across requests', async () => {
     const ports = new Set<number | undefined>()
     const s = await serve((q, res) => {
       ports.add(res.socket?.remotePort)
       ok(q, res)
     })
     const { t } = transport()
-    for (let n = 0; n < 3; n++) await t.send(get(`${s.origin}/x${n}`))
-    expect(s.received).toHaveLength(3)
-    expect(ports.size).toBe(1)
+    for (let n = 0; n < 10; n++) await t.send(get(`${s.origin}/x${n}`))
+    expect(s.received).toHaveLength(10)
+    // undici's pool frees a connection a tick after its reply has been read, so a request sent
+    // at once may open a second one; from then on the two are reused.
+    expect(ports.size).toBeLessThanOrEqual(2)
   })
 
   it('gives up on a refused connection with HTTP_NETWORK after every attempt', async () => {

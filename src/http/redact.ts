@@ -2,12 +2,13 @@
  * One place that knows what a secret looks like. Every log line and every error message built by
  * the transport, the token provider and the client goes through `redact` before anyone sees it.
  */
-import { addMask } from '../runner-protocol.js'
-
 const MASK = '***'
 
 /** Literal values registered at run time (client secret, access tokens, OIDC assertions). */
 const secrets = new Set<string>()
+
+/** Masks a value in the log of the run: the report sink's `setSecret`, set by the run. */
+let maskInLog: (value: string) => void = () => undefined
 
 /**
  * Shapes of credentials that can appear in text we did not register ourselves (a token echoed in
@@ -40,22 +41,27 @@ export function redact(text: string): string {
   return out
 }
 
+/** Where registered secrets are masked besides our own output; returns the previous one. */
+export function setLogMasker(mask: (value: string) => void): (value: string) => void {
+  const previous = maskInLog
+  maskInLog = mask
+  return previous
+}
+
 /**
- * Masks `value` in our own output (`redact`) and in the runner's log (`::add-mask::`). The
- * percent-encoded forms are registered too, because a form body or a URL carries them that way.
+ * Masks `value` in our own output (`redact`) and in the run's log (the sink's `setSecret`: on a
+ * runner, `::add-mask::`). The percent-encoded forms are registered too, because a form body or a
+ * URL carries them that way.
  */
 export function registerSecret(value: string): void {
   if (value.trim() === '') return
-  addMask(value)
-  secrets.add(value)
-  for (const encoded of [
+  for (const form of new Set([
+    value,
     encodeURIComponent(value),
     new URLSearchParams({ v: value }).toString().slice(2)
-  ]) {
-    if (encoded !== value) {
-      secrets.add(encoded)
-      addMask(encoded)
-    }
+  ])) {
+    secrets.add(form)
+    maskInLog(form)
   }
 }
 

@@ -7,8 +7,9 @@
 const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504])
 
 /**
- * Connection-level failures that a second attempt can cure. DNS "not found" and malformed
- * requests are left out on purpose: repeating them only delays the same error.
+ * Connection-level failures that a second attempt can cure: Node's socket errors and undici's
+ * (a socket closed mid-reply, a connect that timed out). DNS "not found", malformed requests and
+ * a closed dispatcher are left out on purpose: repeating them only delays the same error.
  */
 const RETRYABLE_ERROR_CODES = new Set([
   'ECONNRESET',
@@ -18,8 +19,15 @@ const RETRYABLE_ERROR_CODES = new Set([
   'ETIMEDOUT',
   'EAI_AGAIN',
   'ENETUNREACH',
-  'EHOSTUNREACH'
+  'EHOSTUNREACH',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT'
 ])
+
+/** undici's header and body timers: the attempt ran out of time (HTTP_TIMEOUT), as our own timer. */
+const TIMEOUT_ERROR_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT'])
 
 export function isRetryableStatus(status: number): boolean {
   return RETRYABLE_STATUSES.has(status)
@@ -36,9 +44,12 @@ export function networkErrorCode(error: unknown): string | undefined {
 
 export function isRetryableNetworkError(error: unknown): boolean {
   const code = networkErrorCode(error)
-  if (code !== undefined && RETRYABLE_ERROR_CODES.has(code)) return true
-  const message = error instanceof Error ? error.message : ''
-  return /socket hang up/i.test(message)
+  return code !== undefined && RETRYABLE_ERROR_CODES.has(code)
+}
+
+export function isTimeoutError(error: unknown): boolean {
+  const code = networkErrorCode(error)
+  return code !== undefined && TIMEOUT_ERROR_CODES.has(code)
 }
 
 export interface BackoffOptions {

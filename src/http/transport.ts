@@ -1,29 +1,35 @@
 /**
- * The Transport over Node's own http/https clients (wire.ts): one timeout per attempt (headers and
- * body), bounded full-jitter retries with Retry-After, the overall time budget, cancellation,
- * loopback-only plain http, per-phase counts and a redacted debug line per attempt.
+ * The Transport over one undici dispatcher (dispatcher.ts: keep-alive pools, the environment's
+ * proxy), with our policy on top: one timeout per attempt (headers and body), bounded full-jitter
+ * retries with Retry-After, the overall time budget, cancellation, loopback-only plain http,
+ * per-phase counts and a redacted debug line per attempt.
  */
 import { performance } from 'node:perf_hooks'
+import { Readable } from 'node:stream'
+import type { Dispatcher } from 'undici'
 import type { Clock } from '../clock.js'
 import { PublishError, isPublishError } from '../errors.js'
 import type { Phase } from '../ingestion/api.js'
+import { createDispatcher } from './dispatcher.js'
 import { redact, redactUrl } from './redact.js'
 import {
   backoffDelay,
   isRetryableNetworkError,
   isRetryableStatus,
+  isTimeoutError,
   networkErrorCode,
   retryAfterDelay
 } from './retry-policy.js'
 import type { HttpRequest, HttpResponse, Transport } from './types.js'
 import { checkUrl } from './url-policy.js'
-import { exchange } from './wire.js'
 
 // Callers import the error builder with the transport; it lives in its own file.
 export { httpError } from './http-error.js'
 
 export interface TransportOptions {
   clock: Clock
+  /** Carries every request of the run; by default one from `process.env` (dispatcher.ts). */
+  dispatcher?: Dispatcher
   /** Aborts everything (SIGINT/SIGTERM of a cancelled job): rejects with CANCELLED. */
   signal?: AbortSignal
   /** Epoch ms (on `clock`) when the overall budget (timeout-minutes) runs out. */
@@ -54,6 +60,7 @@ type Attempt =
 
 export function createTransport(options: TransportOptions): Transport {
   const { clock, signal, deadline } = options
+  const dispatcher = options.dispatcher ?? createDispatcher(process.env)
   const timeoutMs = options.timeoutMs ?? 100_000
   const maxAttempts = Math.max(1, options.maxAttempts ?? 6)
   const backoff = {
@@ -150,28 +157,31 @@ export function createTransport(options: TransportOptions): Transport {
     }, limit)
     const onCancel = (): void => controller.abort(signal?.reason)
     signal?.addEventListener('abort', onCancel, { once: true })
-    // A body factory's iterable needs no cleanup here: wire.ts iterates it with `for await`, which
-    // returns it on any exit, and an iterable never started has opened nothing (HttpRequest.body).
-    const body = typeof request.body === 'function' ? request.body() : request.body
+    // A body factory's stream needs no cleanup here: undici destroys it on any failure (which
+    // returns the iterable), and a stream never started has opened nothing.
+    const body = typeof request.body === 'function' ? readable(request.body()) : request.body
     try {
-      const reply = await exchange(url, {
+      const reply = await dispatcher.request({
+        origin: url.origin,
+        path: `${url.pathname}${url.search}`,
         method: request.method,
         headers: request.headers,
         body,
-        signal: controller.signal
+        signal: controller.signal,
+        // undici's own timers get the same limit, so its 300 s defaults never cut a long upload short.
+        headersTimeout: limit,
+        bodyTimeout: limit
       })
+      // A reply cut off in its body rejects here (UND_ERR_SOCKET): retried like a reset.
+      const text = await reply.body.text()
       const headers = flattenHeaders(reply.headers)
       return {
         kind: 'response',
-        response: {
-          status: reply.status,
-          headers,
-          text: reply.text,
-          requestId: headers['request-id']
-        }
+        response: { status: reply.statusCode, headers, text, requestId: headers['request-id'] }
       }
     } catch (error) {
-      return { kind: 'error', error, timedOut, budgetSpent: timedOut && budgetLimited }
+      const late = timedOut || isTimeoutError(error)
+      return { kind: 'error', error, timedOut: late, budgetSpent: late && budgetLimited }
     } finally {
       clearTimeout(timer)
       signal?.removeEventListener('abort', onCancel)
@@ -240,6 +250,14 @@ function flattenHeaders(
       out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value
   }
   return out
+}
+
+/**
+ * An iterable body as the Readable undici takes. Readable.from asks for the next chunk only while
+ * less than 64 KiB waits in its buffer, so it holds at most one upload slice ahead of the socket.
+ */
+function readable(stream: AsyncIterable<Uint8Array> | Readable): Readable {
+  return stream instanceof Readable ? stream : Readable.from(stream, { objectMode: false })
 }
 
 function seconds(ms: number): string {

@@ -3,6 +3,7 @@
  * bounded jittered retries, Retry-After, the overall time budget, loopback-only plain http,
  * redaction and request counting live behind this interface and nowhere else.
  */
+import type { Readable } from 'node:stream'
 import type { Phase } from '../ingestion/api.js'
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
@@ -13,10 +14,12 @@ export interface HttpRequest {
   url: string
   headers?: Record<string, string>
   /**
-   * A string or bytes, or a factory that opens a fresh body for each attempt: an async iterable
-   * that opens what it reads on its first chunk and releases it when it ends or is returned.
+   * A string or bytes, or a factory called once per attempt that returns a fresh stream: an async
+   * iterable (or a Node `Readable`) that opens what it reads on its first chunk and releases it
+   * when it ends or is returned. undici may hold a yielded chunk until it is written to the
+   * socket, so a producer must never reuse or change a chunk after yielding it.
    */
-  body?: string | Uint8Array | (() => AsyncIterable<Uint8Array>)
+  body?: string | Uint8Array | (() => AsyncIterable<Uint8Array> | Readable)
   /** What the request is for, for the per-phase request counts. */
   phase: Phase
   /**

@@ -1,7 +1,6 @@
 /**
- * Reading the file being uploaded: positioned reads into buffers the uploader owns, so memory
- * stays bounded and no fresh memory is taken per chunk (on a 2-core runner, faulting in fresh
- * pages for every chunk of a streamed file cost about as much CPU as sending it).
+ * Reading the file being uploaded: positioned reads, one slice at a time, so memory stays bounded
+ * by the slices in flight.
  */
 import { open, type FileHandle } from 'node:fs/promises'
 import { PublishError } from '../errors.js'
@@ -9,25 +8,23 @@ import type { UploadContext } from './request.js'
 import { failedUpload } from './upload-error.js'
 
 /**
- * The file's first `context.size` bytes as consecutive slices of at most `sliceBytes`, each read
- * into the same buffer: a request body that never holds more than one slice. The file is opened
- * on the first slice and closed when the body ends or is abandoned (`return()`).
+ * The file's first `context.size` bytes as consecutive slices of at most `sliceBytes`. The file is
+ * opened on the first slice and closed when the body ends or is abandoned (`return()`).
  *
- * Reusing the buffer is safe because the transport (http/wire.ts) asks for the next slice only
- * once the write of this one has called back, that is once its bytes have left for the socket.
- * upload-azurite.test.ts checks the bytes through a slow receiver.
+ * Each slice is a fresh buffer: undici may hold a yielded chunk until the socket has written it
+ * (HttpRequest.body), so a buffer is never reused. upload-azurite.test.ts checks the bytes
+ * through a slow receiver.
  */
 export async function* fileSlices(
   context: UploadContext,
   sliceBytes: number
 ): AsyncGenerator<Buffer> {
-  const buffer = Buffer.allocUnsafe(Math.min(sliceBytes, context.size))
   let file: FileHandle | undefined
   try {
     file = await open(context.filePath, 'r')
     for (let offset = 0; offset < context.size; offset += sliceBytes) {
       const length = Math.min(sliceBytes, context.size - offset)
-      yield await readExactly(context, file, buffer.subarray(0, length), offset)
+      yield await readExactly(context, file, Buffer.allocUnsafe(length), offset)
     }
   } catch (error) {
     // The error reaches the caller through the HTTP client, which must not take a file-system

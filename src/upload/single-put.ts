@@ -1,6 +1,6 @@
 /**
- * Put Blob: the whole file in one request, read from disk slice by slice into one reused buffer
- * (never held in memory). Used up to the single-put limit (64 MiB by default, a size every
+ * Put Blob: the whole file in one request, read from disk slice by slice (never held whole in
+ * memory). Used up to the single-put limit (64 MiB by default, a size every
  * storage version accepts in one request).
  */
 import { fileSlices } from './file-read.js'
