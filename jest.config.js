@@ -7,7 +7,6 @@ export default {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }] },
   testMatch: ['**/__tests__/**/*.test.ts'],
-  setupFiles: ['<rootDir>/__tests__/helpers/quiet-masks.ts'],
   clearMocks: true,
   testTimeout: 120000
 }

@@ -6,12 +6,14 @@
  * which is the way to pass the client secret (a flag would end up in the shell history).
  * Exit codes: 0 published (or planned), 1 publishing failed, 2 the command line or settings are wrong.
  */
+import * as core from '@actions/core'
 import { abortOnSignals } from './cancellation.js'
+import { envName, parseCommandLine, UsageError, type CommandLine } from './cli-args.js'
 import { systemClock } from './clock.js'
+import { githubContext } from './github/context.js'
 import { createTransport } from './http/transport.js'
 import { runPublish } from './publish/run.js'
 import { cliSink } from './report/cli-sink.js'
-import { envName, parseFlags, UsageError } from './cli-args.js'
 import { DEFAULTS, INPUT_NAMES } from './settings.js'
 
 /** One line per input; keyed like INPUT_NAMES so a new input cannot be left out of the help. */
@@ -25,7 +27,7 @@ const OPTION_HELP: Record<keyof typeof INPUT_NAMES, string> = {
   version: 'version to publish (default: from GITHUB_REF refs/tags/vX.Y.Z)',
   offers: 'offer IDs or globs to publish, comma-separated (default all)',
   dryRun: 'validate and print the plan; write nothing',
-  wait: `wait for the submission to finish (default ${DEFAULTS.wait})`,
+  wait: `wait for the submission to finish; --no-wait to return at once (default ${DEFAULTS.wait})`,
   timeoutMinutes: `overall time budget in minutes (default ${DEFAULTS.timeoutMinutes})`,
   onConflict: `fail | wait, when another submission is in progress (default ${DEFAULTS.onConflict})`,
   authorityHost: `Entra ID origin (default ${DEFAULTS.authorityHost})`,
@@ -44,15 +46,11 @@ ${optionLines()}
   --debug              debug lines on stderr (also MARKETPLACE_DEBUG=true)
   --help               this text
 
-A flag without a value means "true" (--dry-run). Pass the client secret through
-MARKETPLACE_CLIENT_SECRET rather than a flag.
+Switches take no value: --dry-run turns one on, --no-wait turns one off. Pass the
+client secret through MARKETPLACE_CLIENT_SECRET rather than a flag.
 
 Exit codes: 0 published or planned, 1 publishing failed, 2 invalid command line or settings.
 `
-}
-
-function inputNames(): string[] {
-  return Object.values(INPUT_NAMES)
 }
 
 function optionLines(): string {
@@ -61,52 +59,32 @@ function optionLines(): string {
     .join('\n')
 }
 
-/**
- * Outside GitHub Actions, `::add-mask::<secret>` workflow commands (emitted when secrets are
- * registered, src/runner-protocol.ts) would print the secret itself on the terminal: drop them.
- */
-function suppressMaskCommands(env: NodeJS.ProcessEnv): void {
-  if (env.GITHUB_ACTIONS === 'true') return
-  const write = process.stdout.write.bind(process.stdout)
-  process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
-    const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')
-    const kept = text
-      .split(/(?<=\n)/)
-      .filter(line => !line.startsWith('::add-mask::'))
-      .join('')
-    return kept === '' ? true : write(kept, ...rest)
-  }) as typeof process.stdout.write
-}
-
 async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
-  let flags: Map<string, string>
+  let commandLine: CommandLine
   try {
-    flags = parseFlags(argv)
-    const known = new Set([...inputNames(), 'debug', 'help'])
-    const unknown = [...flags.keys()].filter(name => !known.has(name))
-    if (unknown.length)
-      throw new UsageError(`unknown option ${unknown.map(n => `--${n}`).join(', ')}`)
+    commandLine = parseCommandLine(argv)
   } catch (error) {
     if (!(error instanceof UsageError)) throw error
     process.stderr.write(`marketplace-publish: ${error.message}\n\n${usage()}`)
     return 2
   }
-  if (flags.has('help')) {
+  if (commandLine.help) {
     process.stdout.write(usage())
     return 0
   }
-  suppressMaskCommands(env)
-  const debug = (flags.get('debug') ?? env.MARKETPLACE_DEBUG) === 'true'
+  const { inputs } = commandLine
   const cancellation = abortOnSignals()
   try {
     return await runPublish({
-      read: name => flags.get(name) ?? env[envName(name)] ?? '',
-      loadSink: async () =>
-        cliSink({
-          debug,
-          out: text => process.stdout.write(text),
-          err: text => process.stderr.write(text)
-        }),
+      read: name => inputs.get(name) ?? env[envName(name)] ?? '',
+      sink: cliSink({
+        debug: commandLine.debug ?? env.MARKETPLACE_DEBUG === 'true',
+        // In a workflow step the runner's log is still the place to mask secrets in.
+        setSecret: env.GITHUB_ACTIONS === 'true' ? core.setSecret : undefined,
+        out: text => process.stdout.write(text),
+        err: text => process.stderr.write(text)
+      }),
+      github: githubContext(),
       clock: systemClock,
       env,
       cwd: process.cwd(),

@@ -2,6 +2,8 @@
  * Every wait (polling, backoff, Retry-After) goes through one Clock so tests can drive hour-long
  * certifications in milliseconds and the overall time budget is checked in one place.
  */
+import { setTimeout as delay } from 'node:timers/promises'
+
 export interface Clock {
   now(): number
   /** Resolves after `ms`, or rejects with the signal's reason when it aborts first. */
@@ -10,17 +12,9 @@ export interface Clock {
 
 export const systemClock: Clock = {
   now: () => Date.now(),
+  // timers/promises rejects an aborted wait with an AbortError; callers expect the signal's reason.
   sleep: (ms, signal) =>
-    new Promise<void>((resolve, reject) => {
-      if (signal?.aborted) return reject(signal.reason)
-      const timer = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort)
-        resolve()
-      }, ms)
-      const onAbort = (): void => {
-        clearTimeout(timer)
-        reject(signal?.reason)
-      }
-      signal?.addEventListener('abort', onAbort, { once: true })
+    delay(ms, undefined, { signal }).catch((error: unknown) => {
+      throw signal?.aborted ? signal.reason : error
     })
 }

@@ -1,20 +1,23 @@
 /**
- * The GitHub Action: inputs from the runner (`INPUT_*`), report to the runner (@actions/core:
- * annotations, outputs, job summary). Every dependency can be replaced by tests; the defaults are
- * the real ones.
+ * The GitHub Action: inputs, secrets, annotations, outputs and the job summary through
+ * @actions/core, the run's context through @actions/github. Every dependency can be replaced by
+ * tests; the defaults are the real ones.
  */
+import * as core from '@actions/core'
 import { abortOnSignals } from './cancellation.js'
 import { systemClock } from './clock.js'
+import { githubContext } from './github/context.js'
 import { createTransport } from './http/transport.js'
 import { runPublish, type RunDeps } from './publish/run.js'
-import { actionInputs } from './runner-protocol.js'
+import { actionSink } from './report/action-sink.js'
 
 export async function run(deps: Partial<RunDeps> = {}): Promise<void> {
   const cancellation = abortOnSignals()
   try {
     await runPublish({
-      read: actionInputs(process.env),
-      loadSink: async () => (await import('./report/action-sink.js')).actionSink(),
+      read: name => core.getInput(name),
+      sink: actionSink(),
+      github: githubContext(),
       clock: systemClock,
       env: process.env,
       cwd: process.cwd(),

@@ -1,11 +1,11 @@
 /**
  * The action's inputs (or the CLI's flags and environment) as one typed object. Nothing else in
  * src/ reads inputs. Parsing is pure: `parseSettings(read)` takes a reader so the action
- * (INPUT_* variables, src/runner-protocol.ts), the CLI (flags + env) and tests share one
- * implementation.
+ * (`core.getInput`), the CLI (flags + env) and tests share one implementation.
  */
 import path from 'node:path'
 import { PublishError } from './errors.js'
+import type { GitHubContext } from './github/context.js'
 import { isValidVersion, VERSION_FORMAT_HINT, versionFromRef } from './manifest/version.js'
 
 export type Target = 'draft' | 'preview' | 'live'
@@ -38,7 +38,7 @@ export interface Settings {
   concurrency: number
   /** When to list an offer's packages and submissions before creating new ones (see publish/look-first.ts). */
   checkExisting: CheckExisting
-  /** GITHUB_RUN_ATTEMPT: above 1 when GitHub re-runs a job ("Re-run jobs"); 1 elsewhere. */
+  /** Above 1 when GitHub re-runs a job ("Re-run jobs"); 1 elsewhere. */
   runAttempt: number
 }
 
@@ -91,13 +91,13 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 /** Entra accepts a tenant's verified domain in place of its ID (contoso.onmicrosoft.com). */
 const TENANT_DOMAIN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/i
 
+/** `workspace` is the repository checkout (GITHUB_WORKSPACE), where relative paths start. */
 export function parseSettings(
   read: InputReader,
-  env: Record<string, string | undefined>,
-  cwd: string
+  github: Pick<GitHubContext, 'ref' | 'runAttempt'>,
+  workspace: string
 ): Settings {
   const input = (name: string) => read(name).trim()
-  const workspace = env.GITHUB_WORKSPACE || cwd
   // Trimmed like every input: a secret pasted with a trailing newline would fail as AADSTS7000215.
   const clientSecret = input(INPUT_NAMES.clientSecret)
   return {
@@ -116,7 +116,7 @@ export function parseSettings(
       ['draft', 'preview', 'live'],
       DEFAULTS.target
     ),
-    version: parseVersion(input(INPUT_NAMES.version), env.GITHUB_REF),
+    version: parseVersion(input(INPUT_NAMES.version), github.ref),
     offers: parseOfferPatterns(read(INPUT_NAMES.offers)),
     dryRun: parseBoolean(INPUT_NAMES.dryRun, input(INPUT_NAMES.dryRun), DEFAULTS.dryRun),
     wait: parseBoolean(INPUT_NAMES.wait, input(INPUT_NAMES.wait), DEFAULTS.wait),
@@ -136,14 +136,8 @@ export function parseSettings(
       ['auto', 'always'],
       DEFAULTS.checkExisting
     ),
-    runAttempt: parseRunAttempt(env.GITHUB_RUN_ATTEMPT)
+    runAttempt: github.runAttempt
   }
-}
-
-/** Set by the runner, so not the user's input: anything but a whole number counts as a first attempt. */
-function parseRunAttempt(value: string | undefined): number {
-  const attempt = Number(value)
-  return Number.isInteger(attempt) && attempt >= 1 ? attempt : 1
 }
 
 function invalid(name: string, message: string, hint: string): never {

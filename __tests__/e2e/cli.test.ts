@@ -56,7 +56,7 @@ it('publishes to draft and prints a plain-text summary', async () => {
 it('shows usage and exits 2 for an unknown option, 0 for --help', async () => {
   const bad = await runCli(['--no-such-flag', 'x'], {})
   expect(bad.code).toBe(2)
-  expect(bad.stderr).toContain('unknown option --no-such-flag')
+  expect(bad.stderr).toContain("Unknown option '--no-such-flag'")
   const help = await runCli(['--help'], {})
   expect(help.code).toBe(0)
   expect(help.stdout).toContain('Usage: marketplace-publish')

@@ -2,12 +2,13 @@ import { afterEach, describe, expect, it, jest } from '@jest/globals'
 
 const addMask = jest.fn<(value: string) => void>()
 const getIDToken = jest.fn<(audience?: string) => Promise<string>>()
-jest.unstable_mockModule('../../src/runner-protocol.js', () => ({ addMask }))
 jest.unstable_mockModule('@actions/core', () => ({ getIDToken }))
 
 const { createTokenProvider } = await import('../../src/auth/token-provider.js')
 const { createTransport } = await import('../../src/http/transport.js')
 const { isPublishError } = await import('../../src/errors.js')
+const { setLogMasker } = await import('../../src/http/redact.js')
+setLogMasker(addMask)
 const { reply, startServer, testClock } = await import('./http-test-kit.js')
 type Handler = import('./http-test-kit.js').Handler
 type TestServer = import('./http-test-kit.js').TestServer

@@ -37,9 +37,10 @@ function setup(
   const workspace = createWorkspace(['contoso-analytics'])
   const deps: RunDeps = {
     read: name => inputs[name] ?? '',
-    loadSink: async () => rec.sink,
+    sink: rec.sink,
+    github: { ref: 'refs/tags/v1.2.3', runAttempt: 1, serverUrl: 'https://github.com' },
     clock: fakeClock(),
-    env: { GITHUB_WORKSPACE: workspace, GITHUB_REF: 'refs/tags/v1.2.3' },
+    env: { GITHUB_WORKSPACE: workspace },
     cwd: workspace,
     signal: new AbortController().signal,
     createTransport: () => {
@@ -103,6 +104,8 @@ describe('runPublish', () => {
     expect(rec.annotations).toHaveLength(1)
     expect(rec.annotations[0].message).toContain('AADSTS7000215')
     expect(rec.annotations[0].message).not.toContain('Emu8Q~test-secret-value')
+    // The sink masks the secret (on a runner: ::add-mask::); nothing patches stdout for it.
+    expect(rec.secrets).toContain('Emu8Q~test-secret-value')
     expect(rec.summary.markdown).toContain('| 1 | 0 | 0 | 0 | 0 |')
   })
 })

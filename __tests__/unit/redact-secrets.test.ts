@@ -2,14 +2,14 @@ import { describe, expect, it, jest } from '@jest/globals'
 import fc from 'fast-check'
 
 const addMask = jest.fn<(value: string) => void>()
-jest.unstable_mockModule('../../src/runner-protocol.js', () => ({ addMask }))
-const { redact, redactUrl, registerSecret } = await import('../../src/http/redact.js')
+const { redact, redactUrl, registerSecret, setLogMasker } = await import('../../src/http/redact.js')
+setLogMasker(addMask)
 
 const JWT =
   'eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJyZXBvOmNvbnRvc28veCJ9.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c'
 
 describe('redact', () => {
-  it('masks a registered secret, also percent-encoded, and tells the runner to mask it', () => {
+  it('masks a registered secret, also percent-encoded, and has the log masker mask it', () => {
     const secret = 'Emu8Q~local-dev-secret-Zx7Yq2Lm9Np4Rs6Tu8Vw'
     registerSecret(secret)
     expect(addMask).toHaveBeenCalledWith(secret)

@@ -36,6 +36,8 @@ export interface Recorded {
   outputs: Record<string, string>
   summary: { markdown: string; text: string }
   failed: string[]
+  /** Values passed to setSecret, in order. */
+  secrets: string[]
 }
 
 export function recordingSink(): Recorded {
@@ -45,9 +47,11 @@ export function recordingSink(): Recorded {
     annotations: [],
     outputs: {},
     summary: { markdown: '', text: '' },
-    failed: []
+    failed: [],
+    secrets: []
   }
   rec.sink = {
+    setSecret: value => rec.secrets.push(value),
     info: line => rec.lines.push(line),
     debug: () => undefined,
     isDebug: () => false,

@@ -4,6 +4,7 @@
  * Tokens are cached and refreshed when less than five minutes remain, because polling a
  * certification can outlive a token (navcontainerhelper#2673).
  */
+import * as core from '@actions/core'
 import type { Clock } from '../clock.js'
 import { PublishError, isPublishError } from '../errors.js'
 import { httpError } from '../http/http-error.js'
@@ -35,11 +36,7 @@ export interface TokenProviderOptions {
 
 export function createTokenProvider(options: TokenProviderOptions): TokenProvider {
   const { settings, transport, clock } = options
-  // @actions/core is loaded only when OIDC needs it: a client-secret run's token request goes
-  // out before it has loaded (see src/runner-protocol.ts).
-  const getIdToken =
-    options.getIdToken ??
-    (async (audience: string) => (await import('@actions/core')).getIDToken(audience))
+  const getIdToken = options.getIdToken ?? core.getIDToken
   const env = options.env ?? process.env
   const authority = `${settings.authorityHost.replace(/\/+$/, '')}/${encodeURIComponent(settings.tenantId)}`
   const secret = settings.clientSecret

@@ -4,6 +4,7 @@ import type { ReportSink } from './sink.js'
 
 export function actionSink(): ReportSink {
   return {
+    setSecret: value => core.setSecret(value),
     info: line => core.info(line),
     debug: line => core.debug(line),
     isDebug: () => core.isDebug(),

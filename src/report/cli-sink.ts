@@ -4,6 +4,8 @@ import type { AnnotationProperties, ReportSink } from './sink.js'
 
 export interface CliSinkOptions {
   debug: boolean
+  /** Masks a secret in a log that can (a runner's); a terminal's cannot, so redaction alone. */
+  setSecret?: (value: string) => void
   out: (text: string) => void
   err: (text: string) => void
 }
@@ -15,6 +17,7 @@ export function cliSink(options: CliSinkOptions): ReportSink {
     err(`${label}: ${place ? `${place}: ` : ''}${message}\n`)
   }
   return {
+    setSecret: value => options.setSecret?.(value),
     info: line => out(`${line}\n`),
     debug: line => {
       if (options.debug) err(`debug: ${line}\n`)

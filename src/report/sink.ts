@@ -12,6 +12,11 @@ export interface AnnotationProperties {
 }
 
 export interface ReportSink {
+  /**
+   * Keeps a secret out of the log from now on: on a runner `::add-mask::`; a terminal has no such
+   * filter, so the CLI relies on redaction alone (http/redact.ts registers every secret for it).
+   */
+  setSecret(value: string): void
   info(line: string): void
   debug(line: string): void
   isDebug(): boolean
