@@ -1,13 +1,12 @@
 #!/usr/bin/env node
 // `npm run bench`: measures the bundled action (dist/index.js) and the emulator
 // (build/emulator/main.js), both built by the npm script just before, prints one table and writes
-// docs/benchmarks.md. Sections: cold start, the demo publish, large uploads, ten offers at
+// docs/benchmarks.md. Sections: the demo publish, large uploads, ten offers at
 // concurrency 10 vs 1, one plan's package update. A section that cannot run is reported as such;
 // the others still run.
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
 import * as prettier from 'prettier'
-import { coldStart } from './lib/cold-start.mjs'
 import { demoPublish } from './lib/demo-publish.mjs'
 import { startEmulator } from './lib/emulator.mjs'
 import { manyOffers } from './lib/many-offers.mjs'
@@ -51,7 +50,6 @@ async function section(name, measure) {
 const host = machine()
 let results
 try {
-  const cold = await section('cold start', coldStart)
   const demo = await section('demo publish', demoPublish)
   const upload = await section('uploads', async () => {
     buildUploader()
@@ -64,7 +62,7 @@ try {
   })
   const many = await section('ten offers', manyOffers)
   const update = await section('one plan update', planUpdate)
-  results = { cold, demo, upload, many, update }
+  results = { demo, upload, many, update }
 } finally {
   rmSync(workDir, { recursive: true, force: true })
 }

@@ -1,8 +1,7 @@
 // `npm run bundle`: ncc bundles the action (src/index.ts) and the CLI (src/cli.ts) into a scratch
-// folder that then replaces dist/ whole. The action's dynamic imports become numbered chunk files
-// and ncc never deletes files, so building in place would leave chunks of earlier builds behind
-// (committed by mistake, or hiding a missing one from the CI dist check); swapping at the end also
-// keeps dist/ usable while ncc runs.
+// folder that then replaces dist/ whole. ncc never deletes files, so building in place would leave
+// files of earlier builds behind (committed by mistake, or hiding a missing one from the CI dist
+// check); swapping at the end also keeps dist/ usable while ncc runs.
 import { execFileSync } from 'node:child_process'
 import { renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path'

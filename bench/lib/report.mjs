@@ -2,7 +2,7 @@
 import { cpus, freemem, totalmem, release, platform } from 'node:os'
 import { hasGnuTime } from './measure.mjs'
 import { PHASES } from './request-phases.mjs'
-import { kib, median, mib, ms, seconds, MiB } from './stats.mjs'
+import { median, mib, ms, seconds, MiB } from './stats.mjs'
 
 export function machine() {
   const list = cpus()
@@ -17,33 +17,7 @@ export function machine() {
 /** Rows of `[section, measure, value, note]`. */
 export function tableRows(results) {
   const rows = []
-  const { cold, demo, upload, many, update } = results
-
-  if (cold.error) rows.push(['1 cold start', 'action', 'not measured', cold.error])
-  else {
-    const failed =
-      cold.failures.length > 0
-        ? `; ${cold.failures.length} runs made no request: ${cold.failures[0]}`
-        : ''
-    rows.push([
-      '1 cold start',
-      `action: process start → first request (median of ${cold.runs})`,
-      cold.firstRequestMs === undefined ? 'no request' : ms(cold.firstRequestMs),
-      `token request to a local server${failed}`
-    ])
-    rows.push([
-      '1 cold start',
-      `\`node -e 0\`: process start → exit (median of ${cold.runs})`,
-      ms(cold.nodeMs),
-      'the floor: Node itself'
-    ])
-    const chunks = cold.bundle.chunks.filter(c => c.name !== 'dist/index.js')
-    const chunkNote =
-      chunks.length > 0
-        ? `plus ${chunks.map(c => `${c.name} ${kib(c.bytes)}`).join(', ')}`
-        : 'no other chunks'
-    rows.push(['1 cold start', 'bundle `dist/index.js`', kib(cold.bundle.entryBytes), chunkNote])
-  }
+  const { demo, upload, many, update } = results
 
   if (demo.error && demo.wallMs === undefined)
     rows.push(['2 demo publish', 'examples/marketplace.yml → live', 'not measured', demo.error])
@@ -196,13 +170,6 @@ ${table}
 
 ## What each section measures
 
-1. **Cold start.** The action is started as \`node dist/index.js\` with \`INPUT_*\` variables whose
-   \`authority-host\` is a local HTTP server; the time is from just before the spawn to the arrival
-   of the token request at that server (sent once the settings are parsed; \`@actions/core\`, the
-   manifest loader and the rest of the action load from the chunks beside \`dist/index.js\` after it
-   has left). The server speaks plain http, but the action loads Node's \`https\` (TLS) before the
-   request all the same, as a real run, which reaches Entra over https, must. The server answers
-   400 (AADSTS7000215), so the action stops there. Beside it: \`node -e 0\`, spawn to exit.
 2. **Demo publish.** The action publishes \`examples/marketplace.yml\` (version 1.2.3, target \`live\`)
    to a fresh emulator at its default speed (3600: an hour of certification takes a second).
    Requests per phase come from the emulator's request log (\`GET /_emulator/requests\`), sorted by

@@ -19,7 +19,3 @@ export function seconds(milliseconds) {
 export function mib(bytes) {
   return `${(bytes / MiB).toFixed(bytes < 10 * MiB ? 2 : 0)} MiB`
 }
-
-export function kib(bytes) {
-  return `${Math.round(bytes / 1024)} KiB`
-}

@@ -21,14 +21,21 @@ export function createDispatcher(env: NodeJS.ProcessEnv): Dispatcher {
   })
 }
 
+/** The proxy schemes undici speaks. */
+const SCHEMES = ['http:', 'https:', 'socks:', 'socks5:']
+
 /** An unreadable proxy is the user's setting to fix (exit code 2); its password is a secret. */
 function checkProxy(variable: string, value: string): void {
   if (value === '') return
   const url = URL.parse(value)
-  if (!url) {
-    throw new PublishError('INPUT_INVALID', `The proxy in ${variable} is not a URL.`, {
-      hint: `Set ${variable} (or its lower-case form) to the proxy's URL, e.g. http://proxy.example.com:3128.`
-    })
+  if (url?.password) registerSecret(decodeURIComponent(url.password))
+  if (!url || !SCHEMES.includes(url.protocol)) {
+    throw new PublishError(
+      'INPUT_INVALID',
+      `The proxy in ${variable} is not a URL with an http, https or socks scheme.`,
+      {
+        hint: `Set ${variable} (or its lower-case form) to the proxy's URL, e.g. http://proxy.example.com:3128.`
+      }
+    )
   }
-  if (url.password) registerSecret(decodeURIComponent(url.password))
 }
