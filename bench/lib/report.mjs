@@ -20,10 +20,10 @@ export function tableRows(results) {
   const { demo, upload, many, update } = results
 
   if (demo.error && demo.wallMs === undefined)
-    rows.push(['2 demo publish', 'examples/marketplace.yml → live', 'not measured', demo.error])
+    rows.push(['1 demo publish', 'examples/marketplace.yml → live', 'not measured', demo.error])
   else {
     rows.push([
-      '2 demo publish',
+      '1 demo publish',
       'examples/marketplace.yml, 3 offers → live, wall time',
       seconds(demo.wallMs),
       demo.ok ? `status ${demo.status}` : `FAILED: ${demo.error}`
@@ -33,14 +33,14 @@ export function tableRows(results) {
       p === 'upload' && demo.fromLog[p] === 0 ? '–' : demo.fromLog[p]
     )
     rows.push([
-      '2 demo publish',
+      '1 demo publish',
       `requests ${PHASES.join(' / ')} (emulator log)`,
       fromLog.join(' / '),
       'sorted by method and path; uploads go to the blob front, which that log does not see'
     ])
     if (demo.fromAction) {
       rows.push([
-        '2 demo publish',
+        '1 demo publish',
         `requests ${PHASES.join(' / ')} (action's count)`,
         PHASES.map(p => demo.fromAction[p]).join(' / '),
         'every attempt, from the job summary'
@@ -48,12 +48,12 @@ export function tableRows(results) {
     }
   }
 
-  if (upload.error) rows.push(['3 uploads', 'ours and single PUT', 'not measured', upload.error])
+  if (upload.error) rows.push(['2 uploads', 'ours and single PUT', 'not measured', upload.error])
   else {
     for (const { size, runs, ours, single, ratios } of upload.rows) {
       const of = runs > 1 ? `, median of ${runs} alternating runs` : ''
       rows.push([
-        `3 upload ${mib(size)}`,
+        `2 upload ${mib(size)}`,
         `ours (bundled uploader)${of}`,
         ours.ok ? `${rate(size, ours.transferMs)}, peak RSS ${rss(ours.maxRssKiB)}` : 'failed',
         ours.ok ? `${ours.mode}, ${duration(ours.transferMs)}${spread(runs, ours)}` : ours.error
@@ -63,7 +63,7 @@ export function tableRows(results) {
           ? `; that run's own time_total (from after curl read the file): ${duration(single.ownMs)}`
           : ''
       rows.push([
-        `3 upload ${mib(size)}`,
+        `2 upload ${mib(size)}`,
         `single PUT, x-ms-version 2018-03-28 (${upload.baseline})${of}`,
         single.ok
           ? `${rate(size, single.transferMs)}, peak RSS ${rss(single.maxRssKiB)}`
@@ -76,7 +76,7 @@ export function tableRows(results) {
       ])
       if (ours.ok && single.ok) {
         rows.push([
-          `3 upload ${mib(size)}`,
+          `2 upload ${mib(size)}`,
           'throughput ours ÷ single PUT, same run',
           `${(single.transferMs / ours.transferMs).toFixed(2)}×`,
           ratios.length > 1
@@ -87,11 +87,11 @@ export function tableRows(results) {
     }
   }
 
-  if (many.error) rows.push(['4 ten offers', 'concurrency 10 vs 1', 'not measured', many.error])
+  if (many.error) rows.push(['3 ten offers', 'concurrency 10 vs 1', 'not measured', many.error])
   else {
     for (const run of many.runs) {
       rows.push([
-        '4 ten offers',
+        '3 ten offers',
         `concurrency ${run.concurrency}, wall time`,
         seconds(run.wallMs),
         run.ok ? `status ${run.status}` : `FAILED: ${run.error}`
@@ -100,10 +100,10 @@ export function tableRows(results) {
   }
 
   if (update.error && update.requests === undefined)
-    rows.push(['5 one plan update', 'requests to preview', 'not measured', update.error])
+    rows.push(['4 one plan update', 'requests to preview', 'not measured', update.error])
   else {
     rows.push([
-      '5 one plan update',
+      '4 one plan update',
       'requests besides polls and upload blocks (emulator log)',
       String(update.requests.length),
       `${update.ok ? `status ${update.status}` : `FAILED: ${update.error}`}, ${seconds(update.wallMs)}: ${update.requests.join(', ')}`
@@ -170,13 +170,13 @@ ${table}
 
 ## What each section measures
 
-2. **Demo publish.** The action publishes \`examples/marketplace.yml\` (version 1.2.3, target \`live\`)
+1. **Demo publish.** The action publishes \`examples/marketplace.yml\` (version 1.2.3, target \`live\`)
    to a fresh emulator at its default speed (3600: an hour of certification takes a second).
    Requests per phase come from the emulator's request log (\`GET /_emulator/requests\`), sorted by
    method and path: a GET of one package, image or submission by id is a poll, other GETs are
    lookups, other API methods are writes, PUTs to the blob front are uploads. When the job summary shows
    them, the action's own counts (every attempt, including retries) are listed too.
-3. **Uploads.** A sparse file of each size (zeros, created under \`bench/.work/\` and deleted after)
+2. **Uploads.** A sparse file of each size (zeros, created under \`bench/.work/\` and deleted after)
    is uploaded to a fresh upload URL (\`POST /products/{id}/packages\` → \`fileSasUri\`) through the
    emulator's blob front (which enforces the storage size limits per \`x-ms-version\`) to Azurite.
    *Ours* is the action's uploader bundled with ncc from \`bench/upload-entry.ts\`, in its own
@@ -195,11 +195,11 @@ ${table}
    beside it. (Without curl, the Node fallback times itself from before it reads the file.) Peak RSS is the whole process's. Azurite (in memory, on the same two cores) is the
    bottleneck and varies from run to run, so MiB/s compares the tools with each other here, not
    with Azure; the memory figures and the refusals carry over as they are.
-4. **Ten offers.** A seed with ten Azure application offers is loaded into a fresh emulator
+3. **Ten offers.** A seed with ten Azure application offers is loaded into a fresh emulator
    (\`POST /_emulator/seed\`) and a manifest with ten offers (written to \`bench/.work/\`) is
    published to \`live\` with the \`concurrency\` input at 10 and then at 1, each on a fresh emulator.
 
-5. **One plan update.** Issue 5's request count: on a fresh emulator the example offer
+4. **One plan update.** Issue 5's request count: on a fresh emulator the example offer
    \`contoso-analytics\` is published to preview at 1.2.3 (the release before), then a manifest
    naming only its \`standard\` plan with a 1.2.4 package is published to preview. Counted are
    that run's token, lookup and write requests in the emulator's log (polls of one package or

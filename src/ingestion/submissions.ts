@@ -1,6 +1,6 @@
 /** Submissions: created, read while they run, promoted to live, and their results. */
 import type { IngestionApi } from './api.js'
-import { SHAPES } from './reply.js'
+import { SHAPES, type Shape } from './reply.js'
 import { productPath, segment, type Requester } from './requester.js'
 
 type SubmissionCalls = Pick<
@@ -19,6 +19,16 @@ export function submissionCalls(http: Requester): SubmissionCalls {
   const submissions = (productId: string): string => `${productPath(productId)}/submissions`
   const submission = (productId: string, submissionId: string): string =>
     `${submissions(productId)}/${segment(submissionId)}`
+  /** What a submission's run produced, re-read while waiting for it. */
+  const results =
+    <T>(list: string, shape: Shape, what: string) =>
+    (productId: string, submissionId: string) =>
+      http.list<T>(
+        `${submission(productId, submissionId)}/${list}`,
+        shape,
+        `read the ${what} of submission ${submissionId}`,
+        'poll'
+      )
   return {
     listSubmissions: productId =>
       http.list(
@@ -49,26 +59,8 @@ export function submissionCalls(http: Requester): SubmissionCalls {
         SHAPES.workflowDetail,
         `promote submission ${submissionId} to live`
       ),
-    getValidations: (productId, submissionId) =>
-      http.list(
-        `${submission(productId, submissionId)}/validations`,
-        SHAPES.validationItem,
-        `read the validation results of submission ${submissionId}`,
-        'poll'
-      ),
-    getReports: (productId, submissionId) =>
-      http.list(
-        `${submission(productId, submissionId)}/reports`,
-        SHAPES.report,
-        `read the certification reports of submission ${submissionId}`,
-        'poll'
-      ),
-    getWorkflowDetails: (productId, submissionId) =>
-      http.list(
-        `${submission(productId, submissionId)}/workflowdetails`,
-        SHAPES.workflowDetail,
-        `read the workflow of submission ${submissionId}`,
-        'poll'
-      )
+    getValidations: results('validations', SHAPES.validationItem, 'validation results'),
+    getReports: results('reports', SHAPES.report, 'certification reports'),
+    getWorkflowDetails: results('workflowdetails', SHAPES.workflowDetail, 'workflow')
   }
 }

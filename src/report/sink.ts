@@ -13,8 +13,8 @@ export interface AnnotationProperties {
 
 export interface ReportSink {
   /**
-   * Keeps a secret out of the log from now on: on a runner `::add-mask::`; a terminal has no such
-   * filter, so the CLI relies on redaction alone (http/redact.ts registers every secret for it).
+   * Keeps a secret out of the runner's log from now on (`::add-mask::`). A terminal has no such
+   * filter: there the CLI relies on redaction alone (http/redact.ts, which calls this).
    */
   setSecret(value: string): void
   info(line: string): void
