@@ -18,7 +18,7 @@
  *             | 409 | 500 | 502 | 503 | 504 | reset | reset-after | slow=MS
  *               (reset-after: handle the request, then drop the connection instead of replying)
  *   BEHAVIOUR = nextlink-404 | process-failed | cert-failed | validation-failed | submission-409
- *             | token-expiry | etag-stale
+ *             | token-expiry | etag-stale | job-failed
  *   xN        = fire N times, then the clause is spent (without it: every time)
  *   after N   = let the first N matching requests (or take() calls) through first
  *
@@ -47,6 +47,7 @@ export type BehaviourFault =
   | 'submission-409'
   | 'token-expiry'
   | 'etag-stale'
+  | 'job-failed'
 
 export interface Faults {
   /**
@@ -70,7 +71,8 @@ const BEHAVIOURS: readonly BehaviourFault[] = [
   'validation-failed',
   'submission-409',
   'token-expiry',
-  'etag-stale'
+  'etag-stale',
+  'job-failed'
 ]
 const METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'PATCH', '*']
 const KIND_HELP =
