@@ -9,9 +9,8 @@
  */
 import { randomUUID } from 'node:crypto'
 import type { ApiReply } from '../api/contract.js'
-import { refOf } from './apply.js'
 import { SECONDS, simulatedMs, type PiContext } from './context.js'
-import { errorReply, type ResourceRef } from './errors.js'
+import { errorReply, refOf, type ResourceRef } from './errors.js'
 import { holdingJob, statusBody } from './jobs.js'
 import { ENVELOPE_VERSIONS } from './resource-types.js'
 import { compareVersions, newestAtOrBelow, parseSchemaUri, schemaUri } from './schema-uri.js'

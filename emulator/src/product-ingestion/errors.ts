@@ -28,6 +28,7 @@ export type TopLevelCode =
   | 'conflict'
   | 'internalServerError'
   | 'serviceUnavailable'
+  /** Not in the schema's list (no 429 of this workload is recorded): the emulator's, for faults. */
   | 'tooManyRequests'
 
 const STATUS: Record<TopLevelCode, number> = {
@@ -52,17 +53,6 @@ export function errorReply(
   return { status: STATUS[code], body: { error }, ...(headers ? { headers } : {}) }
 }
 
-export function inner(
-  code: string,
-  message: string,
-  resourceId?: ResourceRef,
-  details: InnerError[] = []
-): InnerError {
-  return resourceId === undefined
-    ? { code, message, details }
-    : { code, message, resourceId, details }
-}
-
 /** Thrown by read handlers; the model turns it into errorReply(). */
 export class PiError extends Error {
   constructor(
@@ -78,3 +68,30 @@ export const notFound = (what: string): PiError =>
   new PiError('notFound', `Resource not found: ${what}`)
 
 export const badRequest = (message: string): PiError => new PiError('badRequest', message)
+
+/** A resource a job could not apply: becomes one entry of the job's `errors`. */
+export class Refused extends Error {
+  constructor(readonly error: JobError) {
+    super(error.message)
+  }
+}
+
+/**
+ * Refuses a resource. A business failure nests as the service does it, top-level "Invalid
+ * resource" with the reason in `details` (§4.2); other inner codes carry the reason at both levels.
+ */
+export function refuse(ref: ResourceRef | undefined, code: string, message: string): never {
+  const named = ref === undefined ? {} : { resourceId: ref }
+  const detail = { code, message, ...named, details: [] }
+  const top = code === 'businessValidationError' ? 'Invalid resource' : message
+  throw new Refused({ code: 'badRequest', message: top, ...named, details: [detail] })
+}
+
+/** How an error names a resource: its durable id, else its `resourceName`, else its external id. */
+export function refOf(resource: Record<string, unknown> | undefined): ResourceRef | undefined {
+  if (!resource) return undefined
+  if (typeof resource.id === 'string') return resource.id
+  if (typeof resource.resourceName === 'string') return { resourceName: resource.resourceName }
+  const externalId = (resource.identity as Record<string, unknown> | undefined)?.externalId
+  return typeof externalId === 'string' ? { externalId } : undefined
+}
