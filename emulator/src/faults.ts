@@ -10,7 +10,8 @@
  *               uniformly from `kinds` (default 429,500,502,503,504); `seed` makes it reproducible
  *   rule      = target "->" KIND [xN] [after N]
  *   target    = METHOD PATH     METHOD is GET|PUT|POST|DELETE|PATCH|*; PATH a glob on the API path
- *                               (with or without /v1.0/ingestion, query ignored): `*` = within one
+ *                               (with or without /v1.0/ingestion, or a full /rp/product-ingestion
+ *                               path; query ignored): `*` = within one
  *                               segment, `**` = across segments
  *             | "token"         the Entra token endpoint (v1 and v2)
  *   behaviour = BEHAVIOUR [xN] [after N]      consumed by the emulator through take()
