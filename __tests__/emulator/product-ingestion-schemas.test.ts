@@ -6,7 +6,9 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from '@jest/globals'
+import { Ajv2020 } from 'ajv/dist/2020.js'
 import { RESOURCE_TYPES } from '../../emulator/src/product-ingestion/resource-types.js'
+import { readSchemaSet } from '../../emulator/src/product-ingestion/schemas.js'
 import {
   compareVersions,
   newestAtOrBelow,
@@ -32,6 +34,29 @@ describe('published schemas', () => {
       const type = file.replace(`-${P2}.json`, '')
       if (type === 'resource-tree') continue
       expect(schemas.isInferred(type, P2)).toBe(false)
+    }
+  })
+
+  it('are valid under the 2020-12 meta-schema, published and inferred alike', () => {
+    // The emulator skips this check at start (it costs a second); it is made here instead.
+    const { shared, published, inferred } = readSchemaSet(SCHEMA_DIR)
+    const ajv = new Ajv2020({ strict: false })
+    const all = [
+      ...shared.values(),
+      ...published.values(),
+      ...[...inferred.values()].map(i => i.schema)
+    ]
+    expect(all.length).toBeGreaterThan(40)
+    for (const schema of all) {
+      const { $schema, ...rest } = schema
+      expect(String($schema ?? '')).toMatch(
+        /^(https:\/\/json-schema\.org\/draft\/2020-12\/schema#?)?$/
+      )
+      expect({ id: schema.$id, valid: ajv.validateSchema(rest), errors: ajv.errors }).toEqual({
+        id: schema.$id,
+        valid: true,
+        errors: null
+      })
     }
   })
 

@@ -202,8 +202,18 @@ describe('product-ingestion API on the wire', () => {
       ]
     })
     expect(bad.status).toBe(400)
+    const notJson = await read(
+      await fetch(`${ready.productIngestionUrl}/configure?${V}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: '{"resources": ['
+      })
+    )
+    expect(notJson.status).toBe(400)
+    expect(notJson.body).toMatchObject({ error: { code: 'badRequest', details: [] } })
     const log = await emulator.adminJson<LogEntry[]>('/requests')
-    expect(log).toEqual([
+    expect(log.map(e => e.validation)).toEqual(['failed', 'failed'])
+    expect(log.slice(0, 1)).toEqual([
       expect.objectContaining({
         method: 'POST',
         path: '/rp/product-ingestion/configure',

@@ -9,6 +9,7 @@
  * copy wins (all copies are equivalent) except `schema-uri`, whose published patterns accept only
  * the retired host (or, in resource-tree's copy, nothing sensible: §3.3). Its replacement accepts
  * both hosts, since the retired one is refused before validation with the service's own 400.
+ * Each schema is compiled on first use (all of them up front costs seconds at every start).
  * `masked-secret`, which customer-leads uses but no file defines, is supplied as a string.
  */
 import { readdirSync, readFileSync } from 'node:fs'
@@ -40,14 +41,47 @@ export interface ResourceSchemas {
   isInferred(type: string, version: string): boolean
 }
 
+export interface SchemaSet {
+  /** The shared schemas the published files embed, by `$id`. */
+  shared: Map<string, SchemaObject>
+  /** The published schemas by `type/version`, without the shared ones. */
+  published: Map<string, SchemaObject>
+  inferred: ReturnType<typeof inferredSchemas>
+}
+
 export function loadResourceSchemas(publishedDir: string): ResourceSchemas {
+  const { shared, published, inferred } = readSchemaSet(publishedDir)
   const ajv = new Ajv2020({
     allErrors: true,
-    // The published files carry `$example`, `readonly` and other non-keywords.
-    strict: false
+    // The published files carry `$example`, `readonly` and other non-keywords. Checking each
+    // schema against the meta-schema costs a second at every start: the unit tests do it once.
+    strict: false,
+    validateSchema: false
   })
   addFormats.default(ajv)
+  for (const schema of shared.values()) ajv.addSchema(schema)
+  const validators = new Map<string, Validator>()
+  for (const [key, schema] of published) validators.set(key, compile(ajv, schema))
+  for (const [key, { schema }] of inferred) validators.set(key, compile(ajv, schema))
 
+  for (const [type, { versions }] of Object.entries(RESOURCE_TYPES)) {
+    for (const version of versions) {
+      if (!validators.has(`${type}/${version}`))
+        throw new Error(`no schema for ${type}/${version} (published or inferred)`)
+    }
+  }
+
+  return {
+    validate(type, version, resource) {
+      const validator = validators.get(`${type}/${version}`)
+      return validator ? validator(resource) : [`Schema ${type}/${version} is unknown`]
+    },
+    isInferred: (type, version) => inferred.has(`${type}/${version}`)
+  }
+}
+
+/** Reads the published files, sets their shared schemas apart, and derives the inferred ones. */
+export function readSchemaSet(publishedDir: string): SchemaSet {
   const shared = new Map<string, SchemaObject>()
   const published = new Map<string, SchemaObject>()
   for (const file of readdirSync(publishedDir)
@@ -71,27 +105,7 @@ export function loadResourceSchemas(publishedDir: string): ResourceSchemas {
     pattern: SCHEMA_URI_PATTERN
   })
   shared.set(MASKED_SECRET_ID, { $id: MASKED_SECRET_ID, type: 'string' })
-  const inferred = inferredSchemas(published)
-
-  for (const schema of shared.values()) ajv.addSchema(schema)
-  const validators = new Map<string, Validator>()
-  for (const [key, schema] of published) validators.set(key, compile(ajv, schema))
-  for (const [key, { schema }] of inferred) validators.set(key, compile(ajv, schema))
-
-  for (const [type, { versions }] of Object.entries(RESOURCE_TYPES)) {
-    for (const version of versions) {
-      if (!validators.has(`${type}/${version}`))
-        throw new Error(`no schema for ${type}/${version} (published or inferred)`)
-    }
-  }
-
-  return {
-    validate(type, version, resource) {
-      const validator = validators.get(`${type}/${version}`)
-      return validator ? validator(resource) : [`Schema ${type}/${version} is unknown`]
-    },
-    isInferred: (type, version) => inferred.has(`${type}/${version}`)
-  }
+  return { shared, published, inferred: inferredSchemas(published) }
 }
 
 type Validator = (resource: unknown) => string[]
@@ -103,13 +117,16 @@ type Validator = (resource: unknown) => string[]
  */
 function compile(ajv: Ajv2020, schema: SchemaObject): Validator {
   const branches = discriminated(schema)
-  if (!branches) return check(ajv.compile(schema))
+  if (!branches) return check(() => ajv.compile(schema))
   const byValue = new Map<unknown, Validator>()
   for (const [value, branch] of branches.values) {
     const variant = structuredClone(schema)
     variant.$id = `${String(schema.$id)}/${branches.property}/${String(value)}`
     ;(variant.allOf[1] as SchemaObject).oneOf = [branch]
-    byValue.set(value, check(ajv.compile(variant)))
+    byValue.set(
+      value,
+      check(() => ajv.compile(variant))
+    )
   }
   return resource => {
     const value = (resource as Record<string, unknown> | null)?.[branches.property]
@@ -122,9 +139,14 @@ function compile(ajv: Ajv2020, schema: SchemaObject): Validator {
   }
 }
 
-/** A failed `oneOf` also reports itself; that line adds nothing when its branch's errors are there. */
-function check(validate: ValidateFunction): Validator {
+/**
+ * Compiles on the first call. A failed `oneOf` also reports itself; that line adds nothing when
+ * its branch's errors are there.
+ */
+function check(compileSchema: () => ValidateFunction): Validator {
+  let validate: ValidateFunction | undefined
   return resource => {
+    validate ??= compileSchema()
     if (validate(resource)) return []
     const errors = validate.errors ?? []
     const specific = errors.filter(e => e.keyword !== 'oneOf')
