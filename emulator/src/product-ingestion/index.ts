@@ -93,8 +93,8 @@ export function createProductIngestion(
       reply: { status, body },
       problems: []
     })
-    const allow = (...methods: string[]): void => {
-      if (!methods.includes(request.method))
+    const allow = (method: string): void => {
+      if (request.method !== method)
         throw new PiError(
           'methodNotAllowed',
           `${request.method} is not allowed on ${request.path}.`
