@@ -7,14 +7,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { startEmulatorProcess, type EmulatorProcess } from '../helpers/emulator.js'
-import { api, type LogEntry } from './server-fixtures.js'
+import { api, json, type LogEntry } from './server-fixtures.js'
 import { v1Token } from './wire-client.js'
-
-const json = (method: string, body: unknown): RequestInit => ({
-  method,
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify(body)
-})
 
 describe('admin endpoints', () => {
   let emulator: EmulatorProcess

@@ -13,6 +13,13 @@ export async function api(
   return fetch(`${ready.apiBaseUrl}${path}`, { ...init, headers })
 }
 
+/** A JSON request for the admin endpoints: `emulator.admin('/faults', json('PUT', {...}))`. */
+export const json = (method: string, body: unknown): RequestInit => ({
+  method,
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body)
+})
+
 /** The embedded JSON of an `"ICH5xxxx - Unable to complete request. {...}"` error string. */
 export function ichDetail(body: unknown): { faultCode: number; data: Record<string, string[]> } {
   if (typeof body !== 'string') throw new Error(`not an ICH error string: ${JSON.stringify(body)}`)

@@ -15,8 +15,8 @@ export interface WireReply {
 
 export const RESOURCE = 'https://api.partner.microsoft.com'
 
-/** Step 0 of §5.1: the v1 client-credentials token, as [GA] asks for it. */
-export async function v1Token(ready: ReadyInfo): Promise<string> {
+/** Step 0 of §5.1: the v1 client-credentials token, as [GA] asks for it (for `resource`). */
+export async function v1Token(ready: ReadyInfo, resource = RESOURCE): Promise<string> {
   const url = new URL(`${ready.tenantId}/oauth2/token`, withSlash(ready.authorityHost))
   const reply = await fetch(url, {
     method: 'POST',
@@ -25,7 +25,7 @@ export async function v1Token(ready: ReadyInfo): Promise<string> {
       grant_type: 'client_credentials',
       client_id: ready.clientId,
       client_secret: ready.clientSecret,
-      resource: RESOURCE
+      resource
     })
   })
   const body = (await reply.json()) as { access_token?: string }

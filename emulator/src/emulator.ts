@@ -1,6 +1,6 @@
 /**
  * Starts the whole emulator in this process: Azurite and its blob front, Entra, the Ingestion
- * API model, faults, the request log and the HTTP server that routes between them. main.ts is
+ * API model, the Graph product-ingestion model, faults, the request log and the HTTP server that routes between them. main.ts is
  * the command line around it.
  */
 import { createServer, type Server } from 'node:http'
@@ -17,6 +17,18 @@ import { createIngestion } from './api/index.js'
 import { startBlobStore, type BlobStore } from './blob/index.js'
 import { createEntra, type Entra } from './entra/index.js'
 import { createFaults, type Faults } from './faults.js'
+import {
+  DEFAULT_PRODUCT_INGESTION_CONFIG,
+  type ProductIngestionConfig
+} from './product-ingestion/config.js'
+import {
+  createProductIngestion,
+  PRODUCT_INGESTION_PREFIX,
+  type PiOfferSummary,
+  type ProductIngestionModel
+} from './product-ingestion/index.js'
+import { GRAPH_RESOURCE } from './product-ingestion/pipeline.js'
+import { loadResourceSchemas } from './product-ingestion/schemas.js'
 import { createRequestLog } from './request-log.js'
 import { API_PREFIX } from './server/api-pipeline.js'
 import { createRequestHandler } from './server/dispatch.js'
@@ -34,8 +46,12 @@ export const DEFAULT_SEED_FILE = fileURLToPath(
 const SPEC_FILE = fileURLToPath(
   new URL('../../emulator/spec/partner-ingestion-openapi.json', import.meta.url)
 )
+/** Microsoft's published product-ingestion schemas (byte-identical copies). */
+const PRODUCT_INGESTION_SCHEMAS = fileURLToPath(
+  new URL('../../emulator/spec/product-ingestion/2022-03-01-preview2', import.meta.url)
+)
 
-/** The only resource the emulated Entra issues tokens for. */
+/** The resource of the Ingestion API; Entra also issues tokens for Graph (product ingestion). */
 const RESOURCE = 'https://api.partner.microsoft.com'
 
 /** The JSON line main.ts prints on stdout once the emulator listens. */
@@ -44,6 +60,8 @@ export interface ReadyInfo {
   origin: string
   authorityHost: string
   apiBaseUrl: string
+  /** The Graph product-ingestion API's base URL (`…/rp/product-ingestion`). */
+  productIngestionUrl: string
   adminUrl: string
   blobFrontOrigin: string
   tenantId: string
@@ -51,6 +69,7 @@ export interface ReadyInfo {
   clientSecret: string
   oidc: { issuer: string; requestUrl: string; requestToken: string }
   offers: OfferSummary[]
+  productIngestionOffers: PiOfferSummary[]
 }
 
 export interface RunningEmulator {
@@ -74,7 +93,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     throw new OptionError(`--state-dir: ${(error as Error).message}`)
   }
   const validator = createSpecValidator(SPEC_FILE)
-  const config: EmulatorConfig = {
+  const schemas = loadResourceSchemas(PRODUCT_INGESTION_SCHEMAS)
+  const config: EmulatorConfig & ProductIngestionConfig = {
+    ...DEFAULT_PRODUCT_INGESTION_CONFIG,
     speed: options.speed,
     pageSize: options.pageSize,
     etagMismatch: options.etagMismatch,
@@ -100,17 +121,22 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       apps: s.apps,
       tokenLifetimeSeconds: config.tokenLifetimeSeconds,
       resource: RESOURCE,
+      otherResources: [GRAPH_RESOURCE],
       origin: () => origin,
       now: Date.now,
       oidcSubject: s.oidcSubject
     })
 
   let model: IngestionModel
+  let productIngestion: ProductIngestionModel
+  // One state for both APIs: the v1 store with the product-ingestion store under its own key.
+  const snapshot = (): unknown => ({
+    ...(model.snapshot() as object),
+    productIngestion: productIngestion.snapshot()
+  })
   const saver: StateSaver | undefined = options.stateDir
-    ? createStateSaver(
-        options.stateDir,
-        () => model.snapshot(),
-        error => logLine(`cannot save the state: ${error.message}`)
+    ? createStateSaver(options.stateDir, snapshot, error =>
+        logLine(`cannot save the state: ${error.message}`)
       )
     : undefined
   const makeModel = (s: Seed, state?: unknown): IngestionModel => {
@@ -118,10 +144,23 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     if (saver) created.onChange(() => saver.changed())
     return created
   }
+  const makeProductIngestion = (s: Seed, state?: unknown): ProductIngestionModel => {
+    const created = createProductIngestion(
+      s.productIngestionOffers ?? [],
+      { origin: () => origin, now: Date.now, config, faults, schemas },
+      state
+    )
+    if (saver) created.onChange(() => saver.changed())
+    return created
+  }
 
   let entra = makeEntra(seed)
   try {
     model = makeModel(seed, persisted)
+    productIngestion = makeProductIngestion(
+      seed,
+      (persisted as { productIngestion?: unknown } | undefined)?.productIngestion
+    )
   } catch (error) {
     await blob.stop()
     if (persisted === undefined) throw error
@@ -138,6 +177,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     get model() {
       return model
     },
+    get productIngestion() {
+      return productIngestion
+    },
     get router() {
       return router
     },
@@ -152,12 +194,14 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     validator,
     checkReplies: options.checkReplies,
     logLine,
+    snapshot,
     reset(newSeed) {
       if (newSeed) {
         seed = newSeed
         entra = makeEntra(seed)
       }
       model = makeModel(seed)
+      productIngestion = makeProductIngestion(seed)
       router = createRouter(model.routes)
       log.clear()
       faults.reset()
@@ -181,13 +225,15 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     origin,
     authorityHost: origin,
     apiBaseUrl: `${origin}${API_PREFIX}`,
+    productIngestionUrl: `${origin}${PRODUCT_INGESTION_PREFIX}`,
     adminUrl: `${origin}/_emulator`,
     blobFrontOrigin: blob.frontOrigin,
     tenantId: seed.tenantId,
     clientId: app.clientId,
     clientSecret: app.clientSecret ?? '',
     oidc: entra.oidcInfo(),
-    offers: model.offers()
+    offers: model.offers(),
+    productIngestionOffers: productIngestion.offers()
   }
 
   let stopping: Promise<void> | undefined

@@ -10,7 +10,8 @@
  *               uniformly from `kinds` (default 429,500,502,503,504); `seed` makes it reproducible
  *   rule      = target "->" KIND [xN] [after N]
  *   target    = METHOD PATH     METHOD is GET|PUT|POST|DELETE|PATCH|*; PATH a glob on the API path
- *                               (with or without /v1.0/ingestion, query ignored): `*` = within one
+ *                               (with or without /v1.0/ingestion, or a full /rp/product-ingestion
+ *                               path; query ignored): `*` = within one
  *                               segment, `**` = across segments
  *             | "token"         the Entra token endpoint (v1 and v2)
  *   behaviour = BEHAVIOUR [xN] [after N]      consumed by the emulator through take()
@@ -18,7 +19,7 @@
  *             | 409 | 500 | 502 | 503 | 504 | reset | reset-after | slow=MS
  *               (reset-after: handle the request, then drop the connection instead of replying)
  *   BEHAVIOUR = nextlink-404 | process-failed | cert-failed | validation-failed | submission-409
- *             | token-expiry | etag-stale
+ *             | token-expiry | etag-stale | job-failed
  *   xN        = fire N times, then the clause is spent (without it: every time)
  *   after N   = let the first N matching requests (or take() calls) through first
  *
@@ -47,6 +48,7 @@ export type BehaviourFault =
   | 'submission-409'
   | 'token-expiry'
   | 'etag-stale'
+  | 'job-failed'
 
 export interface Faults {
   /**
@@ -70,7 +72,8 @@ const BEHAVIOURS: readonly BehaviourFault[] = [
   'validation-failed',
   'submission-409',
   'token-expiry',
-  'etag-stale'
+  'etag-stale',
+  'job-failed'
 ]
 const METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'PATCH', '*']
 const KIND_HELP =

@@ -7,6 +7,7 @@
 import type { BlobStore } from '../blob/index.js'
 import type { EntraApp } from '../entra/index.js'
 import type { Faults } from '../faults.js'
+import type { PiSeedOffer } from '../product-ingestion/seed.js'
 
 export type ApiMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
 
@@ -87,6 +88,8 @@ export interface Seed {
   /** Default `sub` of GitHub OIDC tokens minted by the test issuer. */
   oidcSubject: string
   offers: SeedOffer[]
+  /** Offers of the Graph product-ingestion API (SaaS, VM, container); none when absent. */
+  productIngestionOffers?: PiSeedOffer[]
 }
 
 export interface OfferSummary {

@@ -1,7 +1,7 @@
 /**
- * Access tokens for the Ingestion API: v1-style Entra JWTs (the Partner Center resource accepts
- * v1 tokens, so both token endpoints issue them), signed with a key generated at start, and the
- * bearer check the API applies to every call.
+ * Access tokens for the Ingestion API (and the Graph product-ingestion API): v1-style Entra JWTs
+ * (the Partner Center resource accepts v1 tokens, so both token endpoints issue them), signed with
+ * a key generated at start, and the bearer check each API applies to every call.
  */
 import { createHash, randomUUID } from 'node:crypto'
 import { createSigningKey, decodeJwt, hasValidSignature, signJwt, type SigningKey } from './jwt.js'
@@ -24,8 +24,10 @@ export type BearerCheck =
   { ok: true; clientId: string; tenantId: string } | { ok: false; error: string }
 
 export interface AccessTokenService {
-  issue(clientId: string, credential: CredentialKind): IssuedAccessToken
-  verify(authorization?: string): BearerCheck
+  /** `audience` defaults to the service's `resource`. */
+  issue(clientId: string, credential: CredentialKind, audience?: string): IssuedAccessToken
+  /** Accepts only tokens issued for `audience` (default: the service's `resource`). */
+  verify(authorization?: string, audience?: string): BearerCheck
   /** Every token issued so far stops verifying; tokens issued later are unaffected. */
   revokeAll(): void
   setLifetime(seconds: number): void
@@ -48,11 +50,11 @@ export function createAccessTokenService(o: {
   const revokedTokenIds = new Set<string>()
 
   return {
-    issue(clientId, credential) {
+    issue(clientId, credential, audience = o.resource) {
       const now = Math.floor(o.now() / 1000)
       const tokenId = randomUUID()
       const claims = {
-        aud: o.resource,
+        aud: audience,
         iss: issuer,
         iat: now - SKEW_SECONDS,
         nbf: now - SKEW_SECONDS,
@@ -75,7 +77,7 @@ export function createAccessTokenService(o: {
       return { token, expiresIn: lifetime, expiresOn: claims.exp, notBefore: claims.nbf }
     },
 
-    verify(authorization) {
+    verify(authorization, audience = o.resource) {
       if (!authorization) return { ok: false, error: 'The Authorization header is missing.' }
       const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim())
       if (!match) return { ok: false, error: 'The Authorization header is not a Bearer token.' }
@@ -85,8 +87,8 @@ export function createAccessTokenService(o: {
         return { ok: false, error: 'The bearer token signature is invalid.' }
       }
       const claims = jwt.payload
-      if (claims.aud !== o.resource) {
-        return { ok: false, error: `The bearer token audience is not ${o.resource}.` }
+      if (claims.aud !== audience) {
+        return { ok: false, error: `The bearer token audience is not ${audience}.` }
       }
       if (claims.iss !== issuer) return { ok: false, error: 'The bearer token issuer is invalid.' }
       const now = o.now() / 1000

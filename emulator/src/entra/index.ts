@@ -15,7 +15,8 @@ export { BUILTIN_ISSUER } from './client-assertion.js'
 export interface Entra {
   /** false when the path is not Entra's or the OIDC issuer's. */
   handle(req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer): Promise<boolean>
-  verifyBearer(authorization?: string): BearerCheck
+  /** `audience` defaults to EntraOptions.resource. */
+  verifyBearer(authorization?: string, audience?: string): BearerCheck
   /** Every access token issued so far stops verifying: simulates expiry in the middle of a run. */
   expireAllTokens(): void
   setTokenLifetime(seconds: number): void
@@ -41,7 +42,7 @@ export function createEntra(o: EntraOptions): Entra {
   return {
     handle: async (req, res, url, body) =>
       oidc.handle(req, res, url) || tokenEndpoint.handle(req, res, url, body),
-    verifyBearer: authorization => tokens.verify(authorization),
+    verifyBearer: (authorization, audience) => tokens.verify(authorization, audience),
     expireAllTokens: () => tokens.revokeAll(),
     setTokenLifetime: seconds => tokens.setLifetime(seconds),
     issued: () => ({

@@ -23,7 +23,7 @@ export interface TokenEndpoint {
   assertionsSeen(): string[]
 }
 
-type Granted = { app: EntraApp; credential: 'secret' | 'assertion' }
+type Granted = { app: EntraApp; credential: 'secret' | 'assertion'; resource: string }
 
 export function createTokenEndpoint(
   o: EntraOptions,
@@ -42,8 +42,11 @@ export function createTokenEndpoint(
     const target = v2 ? form.get('scope') : form.get('resource')
     if (!target) return aad.missingParameter(v2 ? 'scope' : 'resource')
     if (v2 && !target.endsWith('/.default')) return aad.scopeWithoutDefault(target)
-    const resource = v2 ? target.slice(0, -'/.default'.length) : target
-    if (resource.replace(/\/$/, '') !== o.resource) return aad.unknownResource(resource, tenant)
+    const requested = v2 ? target.slice(0, -'/.default'.length) : target
+    const resource = [o.resource, ...(o.otherResources ?? [])].find(
+      known => known === requested.replace(/\/$/, '')
+    )
+    if (!resource) return aad.unknownResource(requested, tenant)
 
     const app = o.apps.find(a => a.clientId.toLowerCase() === clientId.toLowerCase())
     if (!app) return aad.unknownApplication(clientId, tenant)
@@ -60,14 +63,14 @@ export function createTokenEndpoint(
         publicKey: oidc.key.publicKey,
         nowMs: o.now()
       })
-      return failure ?? { app, credential: 'assertion' }
+      return failure ?? { app, credential: 'assertion', resource }
     }
     const secret = form.get('client_secret')
     if (secret === null) return aad.missingClientCredential()
     if (app.clientSecret === undefined || secret !== app.clientSecret) {
       return aad.wrongSecret(app.clientId)
     }
-    return { app, credential: 'secret' }
+    return { app, credential: 'secret', resource }
   }
 
   return {
@@ -95,7 +98,7 @@ export function createTokenEndpoint(
         return true
       }
 
-      const issued = tokens.issue(granted.app.clientId, granted.credential)
+      const issued = tokens.issue(granted.app.clientId, granted.credential, granted.resource)
       const reply = v2
         ? {
             token_type: 'Bearer',
@@ -109,7 +112,7 @@ export function createTokenEndpoint(
             ext_expires_in: String(issued.expiresIn),
             expires_on: String(issued.expiresOn),
             not_before: String(issued.notBefore),
-            resource: o.resource,
+            resource: granted.resource,
             access_token: issued.token
           }
       sendTokenEndpointJson(res, 200, reply, randomUUID(), correlationId)

@@ -18,8 +18,10 @@ export interface EntraOptions {
   tenantId: string
   apps: EntraApp[]
   tokenLifetimeSeconds: number
-  /** The only resource tokens are issued for: `https://api.partner.microsoft.com`. */
+  /** The resource tokens are issued for by default: `https://api.partner.microsoft.com`. */
   resource: string
+  /** Further resources tokens are issued for (`https://graph.microsoft.com`, product ingestion). */
+  otherResources?: readonly string[]
   /** The emulator's origin, e.g. `http://127.0.0.1:8645`; known only after it listens. */
   origin: () => string
   /** Milliseconds since the epoch. */

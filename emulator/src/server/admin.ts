@@ -4,10 +4,11 @@
  * `{"error": "..."}` with 400 (bad input), 404 (no such endpoint) or 405.
  *
  *   GET    /_emulator/health          {"ok":true,"pid","azuritePid","blobFrontOrigin"}
- *   GET    /_emulator/state           the model's snapshot (what --state-dir saves)
+ *   GET    /_emulator/state           the models' snapshot (what --state-dir saves): the v1 store,
+ *                                     with the product-ingestion store under `productIngestion`
  *   GET    /_emulator/requests        the request log, oldest first
  *   DELETE /_emulator/requests        empties the request log
- *   POST   /_emulator/reset           model recreated from the seed; log and faults cleared
+ *   POST   /_emulator/reset           models recreated from the seed; log and faults cleared
  *   POST   /_emulator/seed            body = a seed (JSON): replaces the seed, then resets
  *   GET    /_emulator/faults          the active fault set
  *   PUT    /_emulator/faults          body {"spec":"..."} (emulator/FAULTS.md) replaces it
@@ -15,6 +16,7 @@
  *   POST   /_emulator/tokens/expire   every access token issued so far stops verifying
  *   GET    /_emulator/config          {speed,pageSize,tokenLifetimeSeconds,etagMismatch,rotateDraftInstances,
  *                                     keepSubmittedInstances,sasVersion}
+ *                                     and the product-ingestion fields (product-ingestion/config.ts)
  *   PUT    /_emulator/config          body: any of those fields except sasVersion; changes them live
  *   GET    /_emulator/secrets         {clientSecrets,accessTokens,assertions,sasSignatures}: every
  *                                     secret the emulator handed out, for secret-leak tests
@@ -23,6 +25,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { EmulatorConfig } from '../api/contract.js'
+import { PRODUCT_INGESTION_CONFIG_CHECKS } from '../product-ingestion/config.js'
 import { parseJson, readBody, sendReply } from './http.js'
 import type { Runtime } from './runtime.js'
 import { checkSeed, SeedError } from './seed.js'
@@ -55,7 +58,7 @@ const ENDPOINTS: Record<string, Partial<Record<string, Handler>>> = {
       blobFrontOrigin: rt.blob.frontOrigin
     })
   },
-  state: { GET: rt => rt.model.snapshot() },
+  state: { GET: rt => rt.snapshot() },
   requests: {
     GET: rt => rt.log.entries(),
     DELETE: rt => {
@@ -66,7 +69,7 @@ const ENDPOINTS: Record<string, Partial<Record<string, Handler>>> = {
   reset: {
     POST: rt => {
       rt.reset()
-      return { ok: true, offers: rt.model.offers() }
+      return resetReply(rt)
     }
   },
   seed: {
@@ -79,7 +82,7 @@ const ENDPOINTS: Record<string, Partial<Record<string, Handler>>> = {
         throw error
       }
       rt.reset(seed)
-      return { ok: true, offers: rt.model.offers() }
+      return resetReply(rt)
     }
   },
   faults: {
@@ -117,7 +120,7 @@ const ENDPOINTS: Record<string, Partial<Record<string, Handler>>> = {
     GET: rt => ({
       clientSecrets: rt.seed.apps.flatMap(app => (app.clientSecret ? [app.clientSecret] : [])),
       ...rt.entra.issued(),
-      sasSignatures: rt.blob.issuedSignatures()
+      sasSignatures: [...rt.blob.issuedSignatures(), ...rt.productIngestion.issuedSignatures()]
     })
   }
 }
@@ -158,8 +161,15 @@ const CONFIG_CHECKS: Record<string, (value: unknown) => boolean> = {
   tokenLifetimeSeconds: v => Number.isInteger(v) && (v as number) >= 1,
   etagMismatch: v => v === 412 || v === 409,
   rotateDraftInstances: v => typeof v === 'boolean',
-  keepSubmittedInstances: v => typeof v === 'boolean'
+  keepSubmittedInstances: v => typeof v === 'boolean',
+  ...PRODUCT_INGESTION_CONFIG_CHECKS
 }
+
+const resetReply = (rt: Runtime): unknown => ({
+  ok: true,
+  offers: rt.model.offers(),
+  productIngestionOffers: rt.productIngestion.offers()
+})
 
 /** Checks every field first, so a bad one changes nothing. */
 function applyConfig(rt: Runtime, body: unknown): void {

@@ -1,11 +1,16 @@
 /**
  * The emulator's single request handler: admin routes (/_emulator/..., except the OIDC issuer),
- * Entra (token endpoints and /_emulator/oidc) and the Ingestion API. Every non-admin request is
+ * Entra (token endpoints and /_emulator/oidc), the Ingestion API and the Graph product-ingestion
+ * API (/rp/product-ingestion). Every non-admin request is
  * logged (request log and one stderr line); an unexpected exception becomes a 500 service error.
  */
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { serviceError } from '../api/errors.js'
+import {
+  handleProductIngestionRequest,
+  isProductIngestionPath
+} from '../product-ingestion/pipeline.js'
 import { handleAdmin, isAdminPath } from './admin.js'
 import { API_PREFIX, handleApiRequest } from './api-pipeline.js'
 import { applyFaults, faultAnswered, type RequestOutcome } from './faults-on-wire.js'
@@ -55,6 +60,7 @@ async function route(
   if (path.toLowerCase() === API_PREFIX || path.toLowerCase().startsWith(`${API_PREFIX}/`)) {
     return handleApiRequest(rt, req, res, url)
   }
+  if (isProductIngestionPath(path)) return handleProductIngestionRequest(rt, req, res, url)
   const body = await readBody(req)
   let fault: string | undefined
   if (TOKEN_PATH.test(path)) {

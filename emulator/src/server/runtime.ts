@@ -7,6 +7,7 @@ import type { ApiContext, EmulatorConfig, IngestionModel, Seed } from '../api/co
 import type { BlobStore } from '../blob/index.js'
 import type { Entra } from '../entra/index.js'
 import type { Faults } from '../faults.js'
+import type { ProductIngestionModel } from '../product-ingestion/index.js'
 import type { RequestLog } from '../request-log.js'
 import type { SpecValidator } from '../validate/spec.js'
 import type { Router } from './router.js'
@@ -14,6 +15,8 @@ import type { Router } from './router.js'
 export interface Runtime {
   readonly seed: Seed
   readonly model: IngestionModel
+  /** The Graph product-ingestion API's model (emulator/src/product-ingestion/). */
+  readonly productIngestion: ProductIngestionModel
   readonly router: Router
   readonly entra: Entra
   readonly config: EmulatorConfig
@@ -26,6 +29,8 @@ export interface Runtime {
   readonly checkReplies: boolean
   /** A line on stderr (the request log, unexpected errors); silenced by --quiet for requests. */
   readonly logLine: (line: string) => void
+  /** Both models' state as one JSON value: GET /_emulator/state, and what --state-dir saves. */
+  snapshot(): unknown
   /** Fresh model from the seed (a new one when given), empty request log, no faults. */
   reset(seed?: Seed): void
 }

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
 import type { Seed } from '../api/contract.js'
+import { checkProductIngestionSeed } from '../product-ingestion/seed.js'
 
 export class SeedError extends Error {}
 
@@ -92,6 +93,8 @@ export function checkSeed(value: unknown, source = 'seed'): Seed {
       oneOf(plan.subType, `${at}.plans[${j}].subType`, PLAN_SUBTYPES, fail)
     })
   })
+  if (seed.productIngestionOffers !== undefined)
+    checkProductIngestionSeed(seed.productIngestionOffers, fail)
   return seed as unknown as Seed
 }
 
