@@ -13,8 +13,8 @@ import {
 /**
  * 64 KiB, the size Node's own file streams read. Every slice is fresh memory (file-read.ts), and
  * memory of this size comes from the allocator's heap and is reused once collected, where 1 MiB
- * slices were mapped afresh each time: twice the page faults, about 30 MiB more peak RSS, and a
- * slower upload through the emulator (docs/decisions/upload.md).
+ * slices were mapped afresh each time: about twice the page faults, and no faster through the
+ * emulator (docs/decisions/upload.md).
  */
 const SLICE_BYTES = 64 * 1024
 

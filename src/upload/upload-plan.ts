@@ -3,10 +3,10 @@
  * send allows it (5000 MiB), else blocks. One streamed request is the default because:
  * - the upload hosts are Azure Front Door hosts since 2026-08, and whether they take
  *   `comp=block` is untested (ingestion-v1.md §6 [X]), while a Put Blob is what Microsoft's own
- *   action and every recorded client send;
- * - through the emulator, one Put Blob is as fast as `@azure/storage-blob`'s `uploadFile` or
- *   faster at every size from 1 to 1000 MiB, where 8 MiB blocks were half its speed
- *   (docs/benchmarks.md);
+ *   action sends and what the recordings show;
+ * - through the emulator it keeps level with `@azure/storage-blob`'s `uploadFile` up to 256 MiB
+ *   and is faster above (measured up to 1000 MiB, docs/benchmarks.md), where 8 MiB blocks above
+ *   64 MiB ran at half its speed;
  * - its memory does not grow with the file (a few slices in flight, file-read.ts).
  * Blocks remain for files over the version's limit and as the fallback when a host refuses the
  * size of a single put (index.ts).
