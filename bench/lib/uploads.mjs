@@ -10,7 +10,7 @@ import { runMeasured } from './measure.mjs'
 import { root, workDir } from './paths.mjs'
 import { MiB, median, ms, seconds } from './stats.mjs'
 
-export const CURVE_SIZES = [1, 4, 16, 64, 128, 256, 512, 1000].map(n => n * MiB)
+const CURVE_SIZES = [1, 4, 16, 64, 128, 256, 512, 1000].map(n => n * MiB)
 
 /**
  * Alternating pairs per size: an odd count for medians, fewer where one run takes seconds.
