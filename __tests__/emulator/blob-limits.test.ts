@@ -80,6 +80,26 @@ describe('through the front', () => {
     expect(response.headers.get('x-ms-version')).toBe('2018-03-28')
   })
 
+  it('applies the SAS sv over the header when told to ignore the header', async () => {
+    const deaf = await startBlobStore({
+      sasVersion: '2015-04-05',
+      ignoreVersionHeader: true,
+      now: () => Date.now()
+    })
+    try {
+      const { uri } = deaf.issueUpload()
+      const response = await fetch(`${uri}&comp=block&blockid=${encodeURIComponent(blockId(1))}`, {
+        method: 'PUT',
+        headers: { 'x-ms-version': '2018-03-28' },
+        body: Buffer.alloc(4 * MiB + 1, 1)
+      })
+      expect(response.status).toBe(413)
+      expect(response.headers.get('x-ms-version')).toBe('2015-04-05')
+    } finally {
+      await deaf.stop()
+    }
+  })
+
   it('refuses a block without Content-Length with 411, as the service does', async () => {
     const body = new ReadableStream<Uint8Array>({
       start(controller) {

@@ -32,6 +32,7 @@ describe('parseOptions', () => {
         '409',
         '--no-rotate-drafts',
         '--drop-submitted-instances',
+        '--ignore-version-header',
         '--quiet',
         '--faults',
         'token -> 503 x1'
@@ -42,6 +43,7 @@ describe('parseOptions', () => {
       etagMismatch: 409,
       rotateDraftInstances: false,
       keepSubmittedInstances: false,
+      ignoreVersionHeader: true,
       quiet: true,
       faults: 'token -> 503 x1'
     })

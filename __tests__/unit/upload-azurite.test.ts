@@ -184,9 +184,9 @@ describe('uploadFile against Azurite', () => {
   })
 
   it('sends the exact bytes in one Put Blob when the receiver takes them slowly', async () => {
-    // The single put reads every slice into the same buffer (file-read.ts); a receiver slower
-    // than the sender fills the socket, so a slice reused before the socket had sent it would
-    // corrupt the blob.
+    // A receiver slower than the sender fills the socket, so the HTTP client holds slices the
+    // socket has not written yet while it asks for more: the uploader must not touch a slice once
+    // yielded (file-read.ts). Had it reused the slice's memory, the blob would differ.
     const file = await randomFile('slow.zip', 16 * MiB)
     await throughHop('slow.zip', startSlowHop, async issued => {
       const result = await uploadFile({

@@ -4,6 +4,7 @@
  * cancellation. Real blob-service behaviour is covered by upload-azurite.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { randomBytes } from 'node:crypto'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -61,9 +62,9 @@ async function bodyBytes(body: HttpRequest['body']): Promise<Buffer> {
   if (body === undefined) return Buffer.alloc(0)
   if (typeof body === 'string') return Buffer.from(body)
   if (body instanceof Uint8Array) return Buffer.from(body)
-  const chunks: Buffer[] = []
-  // Copied: the slices of a single put are read one after the other into the same buffer.
-  for await (const chunk of body()) chunks.push(Buffer.from(chunk))
+  // Not copied: the uploader never touches a chunk once it has yielded it (HttpRequest.body).
+  const chunks: Uint8Array[] = []
+  for await (const chunk of body()) chunks.push(chunk)
   return Buffer.concat(chunks)
 }
 
@@ -163,8 +164,9 @@ describe('uploadFile requests', () => {
     expect(http.sent).toHaveLength(2)
   })
 
-  it('turns a 413 RequestBodyTooLarge into UPLOAD_FAILED naming the file and the code', async () => {
+  it('sends blocks once after a 413 to Put Blob, and fails naming Put Block when they are refused too', async () => {
     const path = await fileOf('huge.zip', 2048)
+    const lines: string[] = []
     const http = recordingTransport(() => ({
       status: 413,
       headers: { 'x-ms-request-id': 'req-413' },
@@ -176,14 +178,21 @@ describe('uploadFile requests', () => {
       filePath: path,
       size: 2048,
       transport: http,
-      log: () => {},
+      log: line => lines.push(line),
       clock: fixedClock
     }).catch(e => e)) as PublishError
 
+    expect(http.sent.map(s => s.request.url)).toEqual([
+      SAS,
+      `${SAS}&comp=block&blockid=${encodeURIComponent(Buffer.from('block-000000').toString('base64'))}`
+    ])
+    expect(lines).toContain(
+      'upload huge.zip: the storage host refused 0.0 MiB in one request (413 RequestBodyTooLarge); sending it in 1 blocks of 4.0 MiB, 4 at a time instead'
+    )
     expect(error).toBeInstanceOf(PublishError)
     expect(error.code).toBe('UPLOAD_FAILED')
     expect(error.message).toBe(
-      'Uploading huge.zip failed: the storage host answered 413 RequestBodyTooLarge to Put Blob (The request body is too large and exceeds the maximum permissible limit.).'
+      'Uploading huge.zip failed: the storage host answered 413 RequestBodyTooLarge to Put Block (The request body is too large and exceeds the maximum permissible limit.).'
     )
     expect(error.details).toMatchObject({
       status: 413,
@@ -192,6 +201,59 @@ describe('uploadFile requests', () => {
       method: 'PUT',
       path: '/file/pkgfile-42'
     })
+  })
+
+  it('does not switch to blocks after a refusal that is not about the size', async () => {
+    const path = await fileOf('denied.zip', 2048)
+    const http = recordingTransport(() => ({
+      status: 403,
+      headers: {},
+      text: '<?xml version="1.0" encoding="utf-8"?><Error><Code>AuthenticationFailed</Code><Message>Signature did not match.</Message></Error>'
+    }))
+
+    const error = (await uploadFile({
+      sasUrl: SAS,
+      filePath: path,
+      size: 2048,
+      transport: http,
+      log: () => {},
+      clock: fixedClock
+    }).catch(e => e)) as PublishError
+
+    expect(error.code).toBe('UPLOAD_FAILED')
+    expect(error.details.serviceCode).toBe('AuthenticationFailed')
+    expect(http.sent).toHaveLength(1)
+  })
+
+  it('never changes a chunk of a single put once it has yielded it', async () => {
+    // A client may hold chunks until its socket has written them while it asks for more: this
+    // one reads the whole body before looking at any chunk, and checks each is as it was yielded.
+    const size = 5 * 1024 * 1024 + 123
+    const bytes = randomBytes(size)
+    const path = join(workDir, 'held.zip')
+    await writeFile(path, bytes)
+    const held: Array<{ chunk: Uint8Array; copy: Buffer }> = []
+    const holding: Transport = {
+      async send(request) {
+        const body = request.body as () => AsyncIterable<Uint8Array>
+        for await (const chunk of body()) held.push({ chunk, copy: Buffer.from(chunk) })
+        return created()
+      },
+      counts: () => ({ token: 0, lookup: 0, write: 0, upload: 1, poll: 0 }) as Record<Phase, number>
+    }
+
+    await uploadFile({
+      sasUrl: SAS,
+      filePath: path,
+      size,
+      transport: holding,
+      log: () => {},
+      clock: fixedClock
+    })
+
+    expect(held.length).toBeGreaterThan(1)
+    for (const { chunk, copy } of held) expect(Buffer.compare(chunk, copy)).toBe(0)
+    expect(Buffer.compare(Buffer.concat(held.map(h => h.chunk)), bytes)).toBe(0)
   })
 
   it('refuses a file whose size differs from the expected one before sending anything', async () => {

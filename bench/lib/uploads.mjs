@@ -1,163 +1,241 @@
-// Section 3: large uploads to the emulator's upload URLs, each in its own child process so its
-// peak memory is its own. Ours (the bundled uploader: one Put Blob up to 64 MiB, else 8 MiB
-// blocks, 4 at a time) beside a single PUT of the whole file as `curl --data-binary @file` sends
-// it with Microsoft's action's `x-ms-version: 2018-03-28`. Both are timed over the same span:
-// from starting on the file (reading included) to the reply (see `singlePut`).
-import { execFileSync, spawnSync } from 'node:child_process'
-import { closeSync, openSync, ftruncateSync, rmSync } from 'node:fs'
+// Section 3: the upload curve. Files from 1 to 1000 MiB go to fresh upload URLs of the emulator
+// (its blob front, then Azurite) from two uploaders, each run in its own child process so its
+// peak memory is its own: ours (the bundled uploader of the action, bench/upload-entry.ts) and
+// @azure/storage-blob's `uploadFile` (bench/sdk-upload-child.mjs), alternating, in the same run.
+import { execFileSync } from 'node:child_process'
+import { closeSync, ftruncateSync, openSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { getToken, newUploadUrl } from './emulator.mjs'
+import { getToken, newUploadUrl, startEmulator } from './emulator.mjs'
 import { runMeasured } from './measure.mjs'
 import { root, workDir } from './paths.mjs'
-import { MiB, median } from './stats.mjs'
+import { MiB, median, ms, seconds } from './stats.mjs'
 
-export const UPLOAD_SIZES = [64 * MiB, 512 * MiB, 1024 * MiB]
-/** Sizes up to this are sent in one PUT by both tools; they are measured REPEATS times each. */
-const SINGLE_PUT_LIMIT = 64 * MiB
-/** Azurite shares the two cores with both tools, so single runs swing: an odd count for medians. */
-const REPEATS = 9
+const CURVE_SIZES = [1, 4, 16, 64, 128, 256, 512, 1000].map(n => n * MiB)
+
+/**
+ * Alternating pairs per size: an odd count for medians, fewer where one run takes seconds.
+ * Azurite shares the two cores with both uploaders, so single runs swing.
+ */
+function pairsFor(size) {
+  if (size <= 64 * MiB) return 9
+  if (size <= 256 * MiB) return 7
+  return 3
+}
+
+/**
+ * Azurite keeps every uploaded blob in memory; a fresh emulator is started before a pair would
+ * take what it holds over this.
+ */
+const AZURITE_HOLDS_AT_MOST = 3 * 1024 * MiB
 
 const uploaderBundle = join(workDir, 'upload/index.js')
-const hasCurl = spawnSync('curl', ['--version'], { stdio: 'ignore' }).status === 0
+const sdkChild = join(root, 'bench/sdk-upload-child.mjs')
 
 /**
  * Bundles bench/upload-entry.ts with ncc, as the action itself is bundled. (ncc's
  * `--transpile-only` would emit CommonJS here, which @actions/core 3, ESM-only, cannot be.)
  */
-export function buildUploader() {
+function buildUploader() {
   execFileSync(
     join(root, 'node_modules/.bin/ncc'),
     ['build', 'bench/upload-entry.ts', '-o', 'bench/.work/upload', '--quiet'],
-    {
-      cwd: root,
-      stdio: 'inherit'
-    }
+    { cwd: root, stdio: 'inherit' }
   )
 }
 
-export async function uploads(emulator) {
-  const token = await getToken(emulator.ready)
-  const idleMs = hasCurl ? await curlIdleMs() : 0
-  const rows = []
-  for (const size of UPLOAD_SIZES) {
-    // A sparse file: its zeros cost no disk and read at page-cache speed, so the figures measure
-    // the uploader and the blob path, not the disk. Content does not matter to either.
-    const file = join(workDir, `upload-${size / MiB}MiB.bin`)
-    const handle = openSync(file, 'w')
-    ftruncateSync(handle, size)
-    closeSync(handle)
-    try {
-      // Alternating runs, so that a slow spell of Azurite (sharing the two cores) hits both tools;
-      // each tool's median run is reported. Only the size both can send gets repeats: the larger
-      // ones take long and the baseline cannot send them at all.
-      const repeats = size <= SINGLE_PUT_LIMIT ? REPEATS : 1
-      const oursRuns = []
-      const singleRuns = []
-      for (let run = 0; run < repeats; run++) {
-        const name = `${size / MiB}-${run}.zip`
-        oursRuns.push(
-          await ourUpload(await newUploadUrl(emulator.ready, token, `bench-ours-${name}`), file)
-        )
-        singleRuns.push(
-          await singlePut(
-            await newUploadUrl(emulator.ready, token, `bench-single-${name}`),
-            file,
-            idleMs
-          )
-        )
-      }
-      rows.push({
-        size,
-        runs: repeats,
-        ours: summary(oursRuns),
-        single: summary(singleRuns),
-        // Each alternating pair's throughput ratio (ours ÷ baseline), when both sent the file.
-        ratios: oursRuns
-          .map((ours, run) => ({ ours, single: singleRuns[run] }))
-          .filter(pair => pair.ours.ok && pair.single.ok)
-          .map(pair => pair.single.transferMs / pair.ours.transferMs)
-      })
-    } finally {
-      rmSync(file, { force: true })
-    }
-  }
-  return {
-    rows,
-    baseline: hasCurl
-      ? 'curl --data-binary @file'
-      : 'Node fetch single PUT of the file buffered in memory'
+export async function uploads() {
+  buildUploader()
+  const emulator = freshEmulator()
+  try {
+    const rows = []
+    for (const size of CURVE_SIZES) rows.push(await measureSize(emulator, size))
+    return { rows }
+  } finally {
+    await emulator.stop()
   }
 }
 
-async function ourUpload(sasUrl, file) {
-  const run = await runMeasured(process.execPath, [uploaderBundle, file], {
+/** The emulator, restarted whenever Azurite would hold too much; one token per start. */
+function freshEmulator() {
+  let running
+  let held = 0
+  return {
+    /** `{ ready, token }` of an emulator with room for `bytes` more. */
+    async roomFor(bytes) {
+      if (running && held + bytes > AZURITE_HOLDS_AT_MOST) {
+        await running.emulator.stop()
+        running = undefined
+      }
+      if (!running) {
+        const emulator = await startEmulator(['--quiet'])
+        running = { emulator, token: await getToken(emulator.ready) }
+        held = 0
+      }
+      held += bytes
+      return running
+    },
+    stop: () => running?.emulator.stop()
+  }
+}
+
+async function measureSize(emulator, size) {
+  // A sparse file: its zeros cost no disk and read at page-cache speed, so the figures measure
+  // the uploaders and the blob path, not the disk. Content matters to neither.
+  const file = join(workDir, `upload-${size / MiB}MiB.bin`)
+  const handle = openSync(file, 'w')
+  ftruncateSync(handle, size)
+  closeSync(handle)
+  try {
+    const ours = []
+    const sdk = []
+    const pairs = pairsFor(size)
+    for (let pair = 0; pair < pairs; pair++) {
+      process.stderr.write(`bench: upload ${size / MiB} MiB, pair ${pair + 1} of ${pairs}\n`)
+      const { emulator: running, token } = await emulator.roomFor(2 * size)
+      const url = async who =>
+        newUploadUrl(running.ready, token, `bench-${who}-${size / MiB}-${pair}.zip`)
+      // Who goes first alternates too, so that neither always follows the other's upload.
+      const runOurs = async () => ours.push(await child(uploaderBundle, await url('ours'), file))
+      const runSdk = async () => sdk.push(await child(sdkChild, await url('sdk'), file))
+      if (pair % 2 === 0) await runOurs().then(runSdk)
+      else await runSdk().then(runOurs)
+    }
+    return {
+      size,
+      pairs,
+      ours: summary(ours),
+      sdk: summary(sdk),
+      // Each alternating pair's throughput ratio (ours ÷ uploadFile), when both sent the file.
+      ratios: ours
+        .map((run, i) => ({ run, other: sdk[i] }))
+        .filter(({ run, other }) => run.ok && other.ok)
+        .map(({ run, other }) => other.ms / run.ms)
+    }
+  } finally {
+    rmSync(file, { force: true })
+  }
+}
+
+/** Runs one uploader child on `file`; its own timing and mode, with its peak RSS. */
+async function child(script, sasUrl, file) {
+  const run = await runMeasured(process.execPath, [script, file], {
     cwd: root,
+    // The SAS travels in the environment, not on the command line.
     env: { PATH: process.env.PATH, BENCH_SAS_URL: sasUrl }
   })
   const line = run.stdout.split('\n').find(l => l.startsWith('BENCH_RESULT '))
   const result = line
     ? JSON.parse(line.slice('BENCH_RESULT '.length))
-    : { error: run.stderr.slice(-300) }
+    : { error: run.stderr.trim().slice(-300) }
   return {
     ok: run.code === 0 && !result.error,
     error: result.error,
     mode: result.mode === 'blocks' ? `${result.blocks} blocks` : result.mode,
-    transferMs: result.ms,
-    wallMs: run.wallMs,
+    ms: result.ms,
     maxRssKiB: run.maxRssKiB ?? result.maxRssKiB
   }
 }
 
-/**
- * curl's `time_total` starts only once it has read the whole file into memory (`--data-binary
- * @file` does that while parsing its options), while ours reads the file as it sends it. So curl
- * is timed from outside: its wall time minus the median wall time of curl started and stopped
- * with nothing to send (a refused connection), which leaves reading, connecting, sending and the
- * reply, as ours counts. What remains beyond that is curl freeing its copy at exit (a few ms).
- */
-async function curlIdleMs() {
-  const runs = []
-  for (let run = 0; run < REPEATS; run++) {
-    runs.push((await runMeasured('curl', ['-sS', '-o', '/dev/null', 'http://127.0.0.1:1/'])).wallMs)
-  }
-  return median(runs)
-}
-
-async function singlePut(sasUrl, file, idleMs) {
-  const run = hasCurl
-    ? await runMeasured('curl', [
-        ...['-sS', '-o', '/dev/null', '-w', '%{http_code} %{time_total}', '-X', 'PUT'],
-        ...['-H', 'x-ms-blob-type: BlockBlob', '-H', 'x-ms-version: 2018-03-28'],
-        ...['-H', 'content-type: application/octet-stream', '--data-binary', `@${file}`, sasUrl]
-      ])
-    : await runMeasured(process.execPath, [join(root, 'bench/single-put-child.mjs'), file], {
-        env: { PATH: process.env.PATH, BENCH_SAS_URL: sasUrl }
-      })
-  const [status, seconds] = run.stdout.trim().split(/\s+/)
-  return {
-    ok: status === '201',
-    status: Number(status) || undefined,
-    // curl's own failure, e.g. `option --data-binary: out of memory` when it cannot buffer the file.
-    error: Number(status) ? undefined : run.stderr.trim().split('\n')[0],
-    // The Node fallback's own time already starts before it reads the file.
-    transferMs: hasCurl ? run.wallMs - idleMs : Number(seconds) * 1000,
-    /** What the tool itself reports: for curl, `time_total`, which leaves out reading the file. */
-    ownMs: Number(seconds) * 1000,
-    wallMs: run.wallMs,
-    maxRssKiB: run.maxRssKiB
-  }
-}
-
-/**
- * The run with the median transfer time (failed runs count as slowest), so its RSS goes with it,
- * and the fastest and slowest successful transfer times.
- */
+/** The run with the median time (failed runs count as slowest), so its mode and RSS go with it. */
 function summary(runs) {
-  const time = run => (run.ok ? run.transferMs : Infinity)
+  const time = run => (run.ok ? run.ms : Infinity)
   const middle = median(runs.map(time))
-  const medianOne = runs.reduce((best, run) =>
+  return runs.reduce((best, run) =>
     Math.abs(time(run) - middle) < Math.abs(time(best) - middle) ? run : best
   )
-  const times = runs.filter(run => run.ok).map(run => run.transferMs)
-  return { ...medianOne, minMs: Math.min(...times), maxMs: Math.max(...times) }
 }
+
+export const CURVE_HEADER = [
+  'size',
+  'pairs',
+  'ours',
+  'ours: mode, peak RSS',
+  'uploadFile',
+  'uploadFile: mode, peak RSS',
+  'ours ÷ uploadFile: per pair, median (range)',
+  'of the medians'
+]
+
+/** One row per size for the curve table (MiB/s of each tool's median run). */
+export function curveRows(upload) {
+  return upload.rows.map(({ size, pairs, ours, sdk, ratios }) => [
+    `${size / MiB} MiB`,
+    String(pairs),
+    ours.ok ? `${rate(size, ours.ms)} (${duration(ours.ms)})` : 'failed',
+    ours.ok ? `${ours.mode}, ${rss(ours.maxRssKiB)}` : ours.error,
+    sdk.ok ? `${rate(size, sdk.ms)} (${duration(sdk.ms)})` : 'failed',
+    sdk.ok ? `${sdk.mode}, ${rss(sdk.maxRssKiB)}` : sdk.error,
+    ratios.length > 0
+      ? `${median(ratios).toFixed(2)}× (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}×)`
+      : '–',
+    ours.ok && sdk.ok ? `${(sdk.ms / ours.ms).toFixed(2)}×` : '–'
+  ])
+}
+
+/** The main table's rows for this section: the lowest ratio and the largest RSS of ours. */
+export function uploadRows(upload) {
+  if (upload.error) return [['2 uploads', 'ours and uploadFile', 'not measured', upload.error]]
+  const both = upload.rows.filter(row => row.ours.ok && row.sdk.ok)
+  const failed = upload.rows.filter(row => !row.ours.ok || !row.sdk.ok)
+  const rows = []
+  if (both.length > 0) {
+    const worst = both.reduce((a, b) => (median(b.ratios) < median(a.ratios) ? b : a))
+    rows.push([
+      '2 uploads',
+      'throughput ours ÷ `uploadFile`, lowest over 1–1000 MiB (median of alternating pairs)',
+      `${median(worst.ratios).toFixed(2)}×`,
+      `at ${worst.size / MiB} MiB; every size in the upload curve below`
+    ])
+    const largest = both.at(-1)
+    rows.push([
+      '2 uploads',
+      `ours, ${largest.size / MiB} MiB: peak RSS`,
+      rss(largest.ours.maxRssKiB),
+      `${largest.ours.mode}; \`uploadFile\`: ${rss(largest.sdk.maxRssKiB)}, ${largest.sdk.mode}`
+    ])
+  }
+  for (const row of failed) {
+    rows.push([
+      '2 uploads',
+      `${row.size / MiB} MiB`,
+      'FAILED',
+      [row.ours.error && `ours: ${row.ours.error}`, row.sdk.error && `uploadFile: ${row.sdk.error}`]
+        .filter(Boolean)
+        .join('; ')
+    ])
+  }
+  return rows
+}
+
+function rate(bytes, milliseconds) {
+  return `${(bytes / MiB / (milliseconds / 1000)).toFixed(0)} MiB/s`
+}
+
+/** Milliseconds for an upload of seconds, where a tenth of a second is too coarse. */
+function duration(milliseconds) {
+  return milliseconds < 10_000 ? ms(milliseconds) : seconds(milliseconds)
+}
+
+function rss(kibibytes) {
+  return kibibytes === undefined ? '?' : `${Math.round(kibibytes / 1024)} MiB`
+}
+
+/** How section 3 is measured, for docs/benchmarks.md. */
+export const UPLOADS_METHOD = `2. **Uploads.** A sparse file of each size (zeros, created under \`bench/.work/\` and deleted
+   after) is uploaded to a fresh upload URL (\`POST /products/{id}/packages\` → \`fileSasUri\`)
+   through the emulator's blob front (which enforces the storage size limits per \`x-ms-version\`)
+   to Azurite, by two uploaders, each in its own process: _ours_, the action's uploader bundled
+   with ncc from \`bench/upload-entry.ts\` with its defaults (one streamed Put Blob up to the
+   5000 MiB that \`x-ms-version: 2021-08-06\` allows, else 4 MiB blocks), and
+   \`@azure/storage-blob\`'s \`BlockBlobClient.uploadFile\` with its defaults
+   (\`bench/sdk-upload-child.mjs\`: one Put Blob up to 256 MiB, else 4 MiB blocks, 5 at a time).
+   Each size runs as alternating pairs (9 up to 64 MiB, 7 up to 256 MiB, 3 above), and which
+   uploader goes first alternates too. The curve shows each uploader's median run (MiB/s, time,
+   mode and the peak RSS of that process), the throughput ratio ours ÷ \`uploadFile\` of each pair
+   (median and range: both uploaders of a pair ran under the same load) and the ratio of the two
+   medians. Each uploader times itself from the call of its upload function to the last reply,
+   reading the file included, loading its code left out. Azurite keeps blobs in memory, so a
+   fresh emulator starts whenever it would hold over 3 GiB. Azurite and the blob front share the
+   two cores with both uploaders (and with whatever else the machine runs) and are the
+   bottleneck, so MiB/s compares the uploaders with each other here, not with Azure; the memory
+   figures carry over as they are.`

@@ -109,6 +109,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const blob: BlobStore = await startBlobStore({
     host: options.host,
     sasVersion: options.sasVersion,
+    ignoreVersionHeader: options.ignoreVersionHeader,
     location: options.blobLocation,
     now: Date.now
   })

@@ -2,9 +2,10 @@
  * Put Block for each slice of the file, a bounded number in flight, then Put Block List.
  *
  * Memory stays at about `concurrency × blockSize` whatever the file size: each block is read from
- * disk with a positioned read into one of `concurrency` reusable buffers, sent, and the buffer
- * goes back to the pool. Each request is retried by the transport (Put Block and Put Block List
- * are idempotent: the same id with the same bytes, the same list).
+ * disk with a positioned read into one of `concurrency` buffers, sent, and the buffer goes back to
+ * the pool only once its request has ended (the HTTP client is then done with it, HttpRequest.body).
+ * Each request is retried by the transport (Put Block and Put Block List are idempotent: the same
+ * id with the same bytes, the same list).
  */
 import { open } from 'node:fs/promises'
 import { mapLimit } from '../concurrency.js'
@@ -17,11 +18,7 @@ import {
   type UploadContext
 } from './request.js'
 import { withQuery } from './sas-url.js'
-
-export interface BlockPlan {
-  blockSize: number
-  concurrency: number
-}
+import type { BlockPlan } from './upload-plan.js'
 
 /** Uploads the file as blocks and commits them; resolves with the number of blocks. */
 export async function putBlocks(context: UploadContext, plan: BlockPlan): Promise<number> {

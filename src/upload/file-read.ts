@@ -1,6 +1,6 @@
 /**
- * Reading the file being uploaded: positioned reads, one slice at a time, so memory stays bounded
- * by the slices in flight.
+ * Reading the file being uploaded with positioned reads: a single put's body as fresh slices, and
+ * blocks into buffers the caller owns.
  */
 import { open, type FileHandle } from 'node:fs/promises'
 import { PublishError } from '../errors.js'
@@ -11,26 +11,42 @@ import { failedUpload } from './upload-error.js'
  * The file's first `context.size` bytes as consecutive slices of at most `sliceBytes`. The file is
  * opened on the first slice and closed when the body ends or is abandoned (`return()`).
  *
- * Each slice is a fresh buffer: undici may hold a yielded chunk until the socket has written it
- * (HttpRequest.body), so a buffer is never reused. upload-azurite.test.ts checks the bytes
- * through a slow receiver.
+ * Each slice is a buffer of its own, never touched again once yielded: the HTTP client may hold a
+ * chunk until the socket has written it, after it has asked for the next (HttpRequest.body). The
+ * next slice is read while the client sends this one, so reading the disk and sending overlap.
+ * Memory stays bounded: the client asks for more only while the socket keeps up, and the slices it
+ * has sent are garbage. upload-requests.test.ts holds every slice to the end and checks the bytes;
+ * upload-azurite.test.ts sends them through a receiver slower than the sender.
  */
 export async function* fileSlices(
   context: UploadContext,
   sliceBytes: number
 ): AsyncGenerator<Buffer> {
   let file: FileHandle | undefined
+  let ahead: Promise<Buffer> | undefined
   try {
-    file = await open(context.filePath, 'r')
-    for (let offset = 0; offset < context.size; offset += sliceBytes) {
+    const opened = await open(context.filePath, 'r')
+    file = opened
+    const slice = (offset: number): Promise<Buffer> | undefined => {
+      if (offset >= context.size) return undefined
       const length = Math.min(sliceBytes, context.size - offset)
-      yield await readExactly(context, file, Buffer.allocUnsafe(length), offset)
+      return readExactly(context, opened, Buffer.allocUnsafe(length), offset)
+    }
+    ahead = slice(0)
+    for (let offset = 0; ahead !== undefined; offset += sliceBytes) {
+      const current = await ahead
+      ahead = slice(offset + sliceBytes)
+      // Held by the client or abandoned, the read ahead must not end unobserved.
+      ahead?.catch(() => {})
+      yield current
     }
   } catch (error) {
     // The error reaches the caller through the HTTP client, which must not take a file-system
     // error (file deleted, EACCES) for a network failure: UPLOAD_FAILED naming the file here.
     throw failedUpload(context.fileName, error)
   } finally {
+    // A read still running when the body is abandoned finishes before the file is closed.
+    await ahead?.catch(() => {})
     await file?.close()
   }
 }

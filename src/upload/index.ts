@@ -20,17 +20,10 @@ import { createProgress, formatMiB, formatRate } from './progress.js'
 import type { UploadContext } from './request.js'
 import { sasSignature } from './sas-url.js'
 import { putBlob } from './single-put.js'
-import {
-  DEFAULT_BLOCK_SIZE,
-  DEFAULT_CONCURRENCY,
-  DEFAULT_SINGLE_PUT_LIMIT,
-  MAX_BLOCK_BYTES,
-  MAX_BLOCKS,
-  MAX_SINGLE_PUT_BYTES
-} from './storage-version.js'
-import { failedUpload } from './upload-error.js'
+import { planBlocks, planUpload, type PlanOptions, type UploadPlan } from './upload-plan.js'
+import { failedUpload, isSizeRefusal } from './upload-error.js'
 
-export interface UploadOptions {
+export interface UploadOptions extends PlanOptions {
   /** The `fileSasUri` exactly as the service issued it. */
   sasUrl: string
   filePath: string
@@ -43,12 +36,6 @@ export interface UploadOptions {
   signal?: AbortSignal
   /** Default: from the file extension (.zip, .png, .jpg/.jpeg), else application/octet-stream. */
   contentType?: string
-  /** Files up to this size go in one Put Blob. Default 64 MiB. */
-  singlePutLimit?: number
-  /** Default 8 MiB; raised automatically if the file would need more than 50,000 blocks. */
-  blockSize?: number
-  /** Blocks in flight at once. Default 4. */
-  concurrency?: number
   /** Minimum time between two progress lines. Default 5000. */
   progressIntervalMs?: number
 }
@@ -67,20 +54,9 @@ export async function uploadFile(options: UploadOptions): Promise<UploadResult> 
   const fileName = basename(filePath)
   try {
     await checkSize(filePath, fileName, size)
-    const singlePutLimit = Math.min(
-      options.singlePutLimit ?? DEFAULT_SINGLE_PUT_LIMIT,
-      MAX_SINGLE_PUT_BYTES
-    )
-    const mode = size <= singlePutLimit ? 'single' : 'blocks'
-    const blockSize = chooseBlockSize(size, options.blockSize ?? DEFAULT_BLOCK_SIZE)
-    const concurrency = Math.max(1, Math.floor(options.concurrency ?? DEFAULT_CONCURRENCY))
-
+    const plan = planUpload(size, options)
     const label = `upload ${fileName}`
-    const how =
-      mode === 'single'
-        ? 'in one request'
-        : `in ${Math.ceil(size / blockSize)} blocks of ${formatMiB(blockSize)}, ${concurrency} at a time`
-    log(`${label}: ${formatMiB(size)} to ${redactUrl(sasUrl)} ${how}`)
+    log(`${label}: ${formatMiB(size)} to ${redactUrl(sasUrl)} ${describe(plan, size)}`)
 
     const progress = createProgress({
       label,
@@ -100,17 +76,46 @@ export async function uploadFile(options: UploadOptions): Promise<UploadResult> 
       progress,
       signal
     }
-    let blocks = 0
-    if (mode === 'single') await putBlob(context)
-    else blocks = await putBlocks(context, { blockSize, concurrency })
+    const sent = await send(context, plan, options)
 
     const ms = progress.elapsedMs()
     const rate = ms > 0 ? formatRate((size / ms) * 1000) : 'instant'
     log(`${label}: done, ${formatMiB(size)} in ${(ms / 1000).toFixed(1)} s (${rate})`)
-    return { bytes: size, ms, mode, blocks }
+    return { bytes: size, ms, ...sent }
   } catch (error) {
     throw failedUpload(fileName, error)
   }
+}
+
+/**
+ * Sends the file as planned. A single put refused for its size (413: a host applying lower limits
+ * than the version we send, such as one that ignores `x-ms-version`) is sent again as blocks of a
+ * size every version accepts, once; any other refusal, or a refused block, fails the upload.
+ */
+async function send(
+  context: UploadContext,
+  plan: UploadPlan,
+  options: UploadOptions
+): Promise<Pick<UploadResult, 'mode' | 'blocks'>> {
+  if (plan.mode === 'blocks') return { mode: 'blocks', blocks: await putBlocks(context, plan) }
+  try {
+    await putBlob(context)
+    return { mode: 'single', blocks: 0 }
+  } catch (error) {
+    if (!isSizeRefusal(error)) throw error
+    const blocks: UploadPlan = { mode: 'blocks', ...planBlocks(context.size, options) }
+    const refusal = [error.details.status, error.details.serviceCode].filter(Boolean).join(' ')
+    options.log(
+      `upload ${context.fileName}: the storage host refused ${formatMiB(context.size)} in one request (${refusal}); sending it ${describe(blocks, context.size)} instead`
+    )
+    return { mode: 'blocks', blocks: await putBlocks(context, blocks) }
+  }
+}
+
+function describe(plan: UploadPlan, size: number): string {
+  if (plan.mode === 'single') return 'in one request'
+  const count = Math.ceil(size / plan.blockSize)
+  return `in ${count} blocks of ${formatMiB(plan.blockSize)}, ${plan.concurrency} at a time`
 }
 
 /** The SAS grants write access: mask it everywhere before the first request can log it. */
@@ -146,17 +151,6 @@ async function checkSize(filePath: string, fileName: string, size: number): Prom
       { hint: 'Make sure nothing rewrites the file while the action runs, then re-run.' }
     )
   }
-}
-
-/**
- * The requested block size, within the version's block limit; when the file would need more
- * than 50,000 blocks of that size, the smallest whole number of MiB that fits instead.
- */
-function chooseBlockSize(size: number, requested: number): number {
-  const MiB = 1024 * 1024
-  const wanted = Math.max(1, Math.floor(requested))
-  if (Math.ceil(size / wanted) <= MAX_BLOCKS) return Math.min(wanted, MAX_BLOCK_BYTES)
-  return Math.min(MAX_BLOCK_BYTES, Math.ceil(size / MAX_BLOCKS / MiB) * MiB)
 }
 
 const CONTENT_TYPES: Record<string, string> = {

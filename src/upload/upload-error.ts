@@ -17,7 +17,7 @@ const HINTS: Record<string, string> = {
   AuthorizationPermissionMismatch:
     'The upload URL does not allow writing (a read-only URL, as a package gets once it is marked Uploaded). Re-run the workflow: the action requests a new upload URL.',
   RequestBodyTooLarge:
-    'The storage host refused the size of one request for the storage version in effect. Please report this: the uploader should have chosen smaller blocks.',
+    'The storage host refused the size of a request even once the file was sent in blocks of the smallest limit. Please report this with the request id.',
   ContainerNotFound:
     'The upload location no longer exists. Re-run the workflow: the action requests a new upload URL.',
   BlobNotFound:
@@ -53,6 +53,14 @@ export function refusedUpload(
       requestId: response.headers['x-ms-request-id'] ?? response.requestId
     }
   )
+}
+
+/**
+ * A request refused for the size of its body: 413, whatever the body says (a Storage host names
+ * `RequestBodyTooLarge`; another hop in front of it may answer 413 with a page of its own).
+ */
+export function isSizeRefusal(error: unknown): error is PublishError {
+  return isPublishError(error) && error.code === 'UPLOAD_FAILED' && error.details.status === 413
 }
 
 /** The path of a URL, never its query (the SAS). */

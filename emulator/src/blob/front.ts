@@ -8,6 +8,9 @@
  * Before forwarding it refuses what the service refuses and Azurite does not (or not alike):
  * Put Blob / Put Block without `Content-Length` (411), and bodies over the limit of the service
  * version in effect (413, limits.ts), judged from the declared length before any byte is sent.
+ * The version in effect is the `x-ms-version` header when sent (recorded), else the SAS `sv`;
+ * `ignoreVersionHeader` makes it always the `sv`, as a host that ignores the header would do
+ * (whether the Front Door upload hosts honour it is unknown, ingestion-v1.md §6 [X]).
  */
 import {
   Agent,
@@ -43,9 +46,13 @@ export async function startBlobFront(o: {
   upstream: string
   account: string
   now: () => number
+  /** Judge limits by the SAS `sv` even when `x-ms-version` is sent. Default false. */
+  ignoreVersionHeader?: boolean
 }): Promise<BlobFront> {
   const upstream = new URL(o.upstream)
   const agent = new Agent({ keepAlive: true })
+  const versionInEffect = (req: IncomingMessage): string | undefined =>
+    versionOf(req, o.ignoreVersionHeader ?? false)
 
   /** The error the service would answer before reading the body, if any. */
   function refusalOf(req: IncomingMessage): StorageError | undefined {
@@ -124,10 +131,11 @@ function queryOf(req: IncomingMessage): URLSearchParams {
   return new URL(req.url ?? '/', 'http://front').searchParams
 }
 
-/** The `x-ms-version` header when sent, else the SAS `sv` (inferred, ingestion-v1.md §6). */
-function versionInEffect(req: IncomingMessage): string | undefined {
+/** The `x-ms-version` header when sent and honoured, else the SAS `sv` (inferred, §6). */
+function versionOf(req: IncomingMessage, ignoreHeader: boolean): string | undefined {
   const header = req.headers['x-ms-version']
-  return typeof header === 'string' ? header : (queryOf(req).get('sv') ?? undefined)
+  if (typeof header === 'string' && !ignoreHeader) return header
+  return queryOf(req).get('sv') ?? undefined
 }
 
 function endToEndHeaders(headers: IncomingHttpHeaders): IncomingHttpHeaders {

@@ -39,6 +39,8 @@ export interface BlobStore {
 export async function startBlobStore(o: {
   host?: string
   sasVersion: string
+  /** The blob front judges size limits by `sasVersion` even when `x-ms-version` is sent. */
+  ignoreVersionHeader?: boolean
   /** A folder to persist blobs in; in memory when absent. */
   location?: string
   /** Dates SAS URIs. Azurite checks their expiry against the real clock: keep it near that. */
@@ -55,7 +57,8 @@ export async function startBlobStore(o: {
       host,
       upstream: azurite.origin,
       account: DEV_ACCOUNT,
-      now: o.now
+      now: o.now,
+      ignoreVersionHeader: o.ignoreVersionHeader
     })
     const signatures: string[] = []
 

@@ -15,6 +15,8 @@ export interface EmulatorOptions {
   tokenLifetimeSeconds: number
   etagMismatch: 412 | 409
   sasVersion: string
+  /** The blob front applies the `sv`'s size limits whatever `x-ms-version` says. */
+  ignoreVersionHeader: boolean
   blobLocation?: string
   rotateDraftInstances: boolean
   keepSubmittedInstances: boolean
@@ -35,6 +37,7 @@ export const DEFAULT_OPTIONS: EmulatorOptions = {
   etagMismatch: 412,
   // The `sv` of every fileSasUri in the recordings.
   sasVersion: '2018-03-28',
+  ignoreVersionHeader: false,
   rotateDraftInstances: true,
   keepSubmittedInstances: true,
   checkReplies: false,
@@ -56,6 +59,8 @@ Prints one JSON ready line on stdout; logs one line per request on stderr.
   --token-lifetime SECS    access token lifetime (default 3600)
   --etag-mismatch 412|409  status for a stale If-Match (default 412)
   --sas-version VERSION    sv of upload SAS URIs (default 2018-03-28)
+  --ignore-version-header  the blob front applies the sv's size limits even when a request
+                           sends x-ms-version (default: the header's, as recorded)
   --blob-location DIR      keep uploaded blobs on disk instead of in memory
   --no-rotate-drafts       keep draft instance ids after a submission
   --drop-submitted-instances
@@ -93,6 +98,7 @@ const FLAGS: Record<string, (options: EmulatorOptions) => void> = {
   '--no-rotate-drafts': o => (o.rotateDraftInstances = false),
   '--drop-submitted-instances': o => (o.keepSubmittedInstances = false),
   '--check-replies': o => (o.checkReplies = true),
+  '--ignore-version-header': o => (o.ignoreVersionHeader = true),
   '--quiet': o => (o.quiet = true)
 }
 
