@@ -1,6 +1,6 @@
 /**
- * Drives the emulator's Ingestion model (emulator/src/api) without a server: a tiny dispatcher over
- * its routes, a fake blob store whose validation results the test sets, real faults and a clock
+ * Drives the emulator's Ingestion model (emulator/src/api) without a server: the spec validator finds
+ * each request's operation and the model's handler for it answers, a fake blob store whose validation results the test sets, real faults and a clock
  * the test moves.
  */
 import type { BlobStore, FileKind, ValidationItem } from '../../emulator/src/blob/index.js'
@@ -13,6 +13,8 @@ import type {
   Seed
 } from '../../emulator/src/api/contract.js'
 import { createFaults, type Faults } from '../../emulator/src/faults.js'
+import { createSpecValidator } from '../../emulator/src/validate/spec.js'
+import { SPEC_FILE } from './recordings-fixture.js'
 
 export const ORIGIN = 'http://127.0.0.1:8645'
 
@@ -99,23 +101,7 @@ export interface Harness {
   productId(offerId: string): string
 }
 
-function matchRoute(pattern: string, path: string): Record<string, string> | undefined {
-  const names: string[] = []
-  const source = pattern
-    .split(/(\{[^}]+\})/)
-    .map(part => {
-      const name = /^\{(.+)\}$/.exec(part)
-      if (name) {
-        names.push(name[1])
-        return '([^/()]+)'
-      }
-      return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-    })
-    .join('')
-  const match = new RegExp(`^${source}$`, 'i').exec(path)
-  if (!match) return undefined
-  return Object.fromEntries(names.map((n, i) => [n, match[i + 1]]))
-}
+const validator = createSpecValidator(SPEC_FILE)
 
 export function createHarness(
   overrides: Partial<EmulatorConfig> = {},
@@ -144,19 +130,21 @@ export function createHarness(
     headers: Record<string, string> = {}
   ): Promise<ApiReply> {
     const [path, search = ''] = url.split('?')
-    for (const route of model.routes) {
-      if (route.method !== method) continue
-      const params = matchRoute(route.pattern, path)
-      if (!params) continue
-      const lower = Object.fromEntries(
-        Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v])
-      )
-      return route.handle(
-        { method, path, params, query: new URLSearchParams(search), headers: lower, body },
-        context
-      )
+    const query = new URLSearchParams(search)
+    const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]))
+    // The server's own matching: the validator finds the operation. Its verdict on the body is
+    // not applied here, so the model's own checks can be tested with bodies the spec refuses.
+    const checked = validator.validate({ method, path, query, headers: lower, body })
+    const handle = checked.operation ? model.operations[checked.operation] : undefined
+    if (!handle) throw new Error(`the model has no operation for ${method} ${path}`)
+    const request = {
+      method,
+      params: checked.params ?? {},
+      query,
+      headers: lower,
+      body: checked.body
     }
-    throw new Error(`no route for ${method} ${path}`)
+    return handle(request, context)
   }
 
   return {

@@ -22,7 +22,6 @@ import { API_PREFIX } from './server/api-pipeline.js'
 import { createRequestHandler } from './server/dispatch.js'
 import { OptionError, type EmulatorOptions } from './server/options.js'
 import { createStateSaver, loadState, type StateSaver } from './server/persistence.js'
-import { createRouter } from './server/router.js'
 import type { Runtime } from './server/runtime.js'
 import { loadSeedFile } from './server/seed.js'
 import { createSpecValidator } from './validate/spec.js'
@@ -129,7 +128,6 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       `--state-dir: the saved state cannot be loaded: ${(error as Error).message}`
     )
   }
-  let router = createRouter(model.routes)
 
   const runtime: Runtime = {
     get seed() {
@@ -137,9 +135,6 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     },
     get model() {
       return model
-    },
-    get router() {
-      return router
     },
     get entra() {
       return entra
@@ -158,7 +153,6 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
         entra = makeEntra(seed)
       }
       model = makeModel(seed)
-      router = createRouter(model.routes)
       log.clear()
       faults.reset()
       saver?.changed()

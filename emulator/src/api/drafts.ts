@@ -3,7 +3,7 @@
  * branch (no `variantID`) and, for Listing, Package and Availability, one per plan. A branch points
  * at a draft instance that holds the module's resources.
  */
-import type { Route } from './contract.js'
+import type { Operations } from './contract.js'
 import { ApiError } from './errors.js'
 import { newResourceId } from './ids.js'
 import { collection, etagNow, findProduct, sameId, type Model } from './model.js'
@@ -191,16 +191,12 @@ function branchView(draft: Draft): Json {
   return branch
 }
 
-export function branchRoutes(model: Model): Route[] {
-  return [
-    {
-      method: 'GET',
-      pattern: '/products/{productID}/branches/getByModule(module={module})',
-      handle: request => {
-        const record = findProduct(model, request.params.productID)
-        const module = parseModule(request.params.module)
-        return collection(record.drafts.filter(d => d.module === module).map(branchView))
-      }
+export function branchOperations(model: Model): Operations {
+  return {
+    'GET /products/{productID}/branches/getByModule(module={module})': request => {
+      const record = findProduct(model, request.params.productID)
+      const module = parseModule(request.params.module)
+      return collection(record.drafts.filter(d => d.module === module).map(branchView))
     }
-  ]
+  }
 }

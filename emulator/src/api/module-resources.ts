@@ -2,10 +2,10 @@
  * Package configurations, properties and availabilities: draft-instance resources with their
  * module-specific rules (ingestion-v1.md §3.7, §3.8).
  */
-import type { ApiRequest, Route } from './contract.js'
+import type { ApiRequest, Operations } from './contract.js'
 import { badRequest } from './errors.js'
 import type { Model } from './model.js'
-import { instanceResourceRoutes } from './instance-resources.js'
+import { instanceResourceOperations } from './instance-resources.js'
 import type { Json, ProductRecord } from './store.js'
 
 /** Every `packageReferences[].value` must name a package of this product (else 400). */
@@ -33,9 +33,9 @@ function featureAvailabilityView(body: Json, request: ApiRequest): Json {
   return view
 }
 
-export function moduleResourceRoutes(model: Model): Route[] {
-  return [
-    ...instanceResourceRoutes(model, {
+export function moduleResourceOperations(model: Model): Operations {
+  return {
+    ...instanceResourceOperations(model, {
       kind: 'packageConfiguration',
       label: 'PackageConfiguration',
       byInstanceSegment: 'packageConfigurations',
@@ -43,21 +43,21 @@ export function moduleResourceRoutes(model: Model): Route[] {
       idParam: 'packageConfigurationID',
       validate: checkPackageReferences
     }),
-    ...instanceResourceRoutes(model, {
+    ...instanceResourceOperations(model, {
       kind: 'property',
       label: 'Property',
       byInstanceSegment: 'properties',
       itemSegment: 'properties',
       idParam: 'propertyID'
     }),
-    ...instanceResourceRoutes(model, {
+    ...instanceResourceOperations(model, {
       kind: 'productAvailability',
       label: 'ProductAvailability',
       byInstanceSegment: 'productAvailabilities',
       itemSegment: 'productavailabilities',
       idParam: 'productAvailabilityID'
     }),
-    ...instanceResourceRoutes(model, {
+    ...instanceResourceOperations(model, {
       kind: 'featureAvailability',
       label: 'FeatureAvailability',
       byInstanceSegment: 'featureAvailabilities',
@@ -65,5 +65,5 @@ export function moduleResourceRoutes(model: Model): Route[] {
       idParam: 'featureAvailabilityID',
       view: featureAvailabilityView
     })
-  ]
+  }
 }

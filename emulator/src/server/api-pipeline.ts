@@ -1,7 +1,7 @@
 /**
- * One request to /v1.0/ingestion/...: body → JSON → faults → auth → spec validation → route →
- * the model's handler → reply. Each step that refuses answers as the service would, and the
- * outcome goes to the request log.
+ * One request to /v1.0/ingestion/...: body → faults → auth → JSON → spec validation, which finds
+ * the request's operation in the spec → the model's handler for that operation → reply. Each step
+ * that refuses answers as the service would, and the outcome goes to the request log.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { ApiMethod, ApiReply, ApiRequest } from '../api/contract.js'
@@ -105,28 +105,22 @@ export async function handleApiRequest(
     })
   }
 
-  const found = rt.router.match(method, path)
-  if (found.kind !== 'found') {
-    // The spec knows the operation but the model does not emulate it (or only other methods).
-    const r =
-      found.kind === 'method-not-allowed'
-        ? serviceError(405, `Method not allowed. Allowed: ${found.allowed.join(', ')}.`)
-        : serviceError(
-            404,
-            `The emulator does not model ${checked.operation ?? `${method} ${path}`}.`
-          )
-    return reply(r, { validation: 'ok', fault: faultLabel })
+  // The spec knows the operation; the model may not emulate it.
+  const handle = checked.operation ? rt.model.operations[checked.operation] : undefined
+  if (!handle) {
+    return reply(serviceError(404, `The emulator does not model ${checked.operation}.`), {
+      validation: 'ok',
+      fault: faultLabel
+    })
   }
-
   const request: ApiRequest = {
     method: method as ApiMethod,
-    path,
-    params: canonicalParams(found.params, checked.params ?? {}),
+    params: checked.params ?? {},
     query: url.searchParams,
     headers,
     body: checked.body
   }
-  const answer = await found.route.handle(request, rt.context)
+  const answer = await handle(request, rt.context)
   const outcome = reply(answer, { validation: 'ok', fault: faultLabel })
   if (rt.checkReplies) {
     const replyCheck = rt.validator.validateReply(
@@ -149,19 +143,6 @@ function lowerCaseHeaders(req: IncomingMessage): Record<string, string | undefin
     headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value
   }
   return headers
-}
-
-/** The validator's enum-checked values (module=availability → Availability) win over the raw ones. */
-function canonicalParams(
-  routed: Record<string, string>,
-  validated: Record<string, string>
-): Record<string, string> {
-  const params = { ...routed }
-  for (const name of Object.keys(params)) {
-    const key = Object.keys(validated).find(k => k.toLowerCase() === name.toLowerCase())
-    if (key !== undefined) params[name] = validated[key]
-  }
-  return params
 }
 
 /** `body /resourceType: must be ...` → `{ "body /resourceType": ["must be ..."] }`, the shape of

@@ -14,6 +14,18 @@ import type { Runtime } from './runtime.js'
 
 const TOKEN_PATH = /^\/[^/]+\/oauth2\/(v2\.0\/)?token\/?$/i
 
+type ApiPipeline = (
+  rt: Runtime,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL
+) => Promise<RequestOutcome>
+
+/** Each API the emulator serves, by its path prefix (matched case-insensitively). */
+const APIS: { prefix: string; handle: ApiPipeline }[] = [
+  { prefix: API_PREFIX, handle: handleApiRequest }
+]
+
 export function createRequestHandler(
   getRuntime: () => Runtime,
   options: { logRequests: boolean }
@@ -52,9 +64,9 @@ async function route(
   url: URL
 ): Promise<RequestOutcome> {
   const path = url.pathname
-  if (path.toLowerCase() === API_PREFIX || path.toLowerCase().startsWith(`${API_PREFIX}/`)) {
-    return handleApiRequest(rt, req, res, url)
-  }
+  const lower = path.toLowerCase()
+  const api = APIS.find(a => lower === a.prefix || lower.startsWith(`${a.prefix}/`))
+  if (api) return api.handle(rt, req, res, url)
   const body = await readBody(req)
   let fault: string | undefined
   if (TOKEN_PATH.test(path)) {
