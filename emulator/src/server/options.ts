@@ -1,7 +1,9 @@
 /**
- * The emulator's command line (`node build/emulator/main.js --help`). Parsing is pure: a bad
- * option throws an OptionError naming it, which main.ts prints as one line before exiting 2.
+ * The emulator's command line (`node build/emulator/main.js --help`), read with node:util's
+ * parseArgs. Parsing is pure: a bad option throws an OptionError naming it, which main.ts prints
+ * as one line before exiting 2.
  */
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util'
 
 export interface EmulatorOptions {
   port: number
@@ -65,62 +67,86 @@ Prints one JSON ready line on stdout; logs one line per request on stderr.
   --quiet                  no request log on stderr
   --help                   this text`
 
-type Setter = (options: EmulatorOptions, value: string) => void
+/** The options `parseArgs` knows; `--help`/`-h` aside, each maps to a field below. */
+const ARGS = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  seed: { type: 'string' },
+  faults: { type: 'string' },
+  speed: { type: 'string' },
+  'state-dir': { type: 'string' },
+  'page-size': { type: 'string' },
+  'token-lifetime': { type: 'string' },
+  'etag-mismatch': { type: 'string' },
+  'sas-version': { type: 'string' },
+  'blob-location': { type: 'string' },
+  'no-rotate-drafts': { type: 'boolean' },
+  'drop-submitted-instances': { type: 'boolean' },
+  'check-replies': { type: 'boolean' },
+  quiet: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' }
+} as const satisfies ParseArgsOptionsConfig
 
-const WITH_VALUE: Record<string, Setter> = {
-  '--port': (o, v) => (o.port = integer('--port', v, 0, 65535)),
-  '--host': (o, v) => (o.host = v),
-  '--seed': (o, v) => (o.seedFile = v),
-  '--faults': (o, v) => (o.faults = v),
-  '--speed': (o, v) => (o.speed = positive('--speed', v)),
-  '--state-dir': (o, v) => (o.stateDir = v),
-  '--page-size': (o, v) => (o.pageSize = integer('--page-size', v, 1, 1000)),
-  '--token-lifetime': (o, v) => (o.tokenLifetimeSeconds = integer('--token-lifetime', v, 1)),
-  '--etag-mismatch': (o, v) => {
-    if (v !== '412' && v !== '409')
-      throw new OptionError(`--etag-mismatch must be 412 or 409, got ${v}`)
-    o.etagMismatch = v === '412' ? 412 : 409
-  },
-  '--sas-version': (o, v) => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(v))
-      throw new OptionError(`--sas-version must look like 2018-03-28, got ${v}`)
-    o.sasVersion = v
-  },
-  '--blob-location': (o, v) => (o.blobLocation = v)
-}
-
-const FLAGS: Record<string, (options: EmulatorOptions) => void> = {
-  '--no-rotate-drafts': o => (o.rotateDraftInstances = false),
-  '--drop-submitted-instances': o => (o.keepSubmittedInstances = false),
-  '--check-replies': o => (o.checkReplies = true),
-  '--quiet': o => (o.quiet = true)
+type Values = {
+  [name in keyof typeof ARGS]?: (typeof ARGS)[name]['type'] extends 'string' ? string : boolean
 }
 
 /** 'help' when --help is present; otherwise the options. Accepts `--name value` and `--name=value`. */
 export function parseOptions(argv: readonly string[]): EmulatorOptions | 'help' {
-  const options = { ...DEFAULT_OPTIONS }
-  for (let i = 0; i < argv.length; i++) {
-    const argument = argv[i]
-    if (argument === '--help' || argument === '-h') return 'help'
-    const [name, inline] = splitInline(argument)
-    if (FLAGS[name] && inline === undefined) {
-      FLAGS[name](options)
-      continue
-    }
-    const set = WITH_VALUE[name]
-    if (!set) throw new OptionError(`unknown option ${argument} (see --help)`)
-    const value = inline ?? argv[++i]
-    if (value === undefined) throw new OptionError(`${name} needs a value`)
-    set(options, value)
+  // Not strict: parseArgs's own errors would not name the argument as given (`--quiet=yes`).
+  const { values, tokens } = parseArgs({
+    args: [...argv],
+    options: ARGS,
+    strict: false,
+    tokens: true
+  })
+  if (values.help === true) return 'help'
+  for (const token of tokens) {
+    const raw = argv[token.index]
+    if (token.kind !== 'option' || !Object.hasOwn(ARGS, token.name))
+      throw new OptionError(`unknown option ${raw} (see --help)`)
+    const expectsValue = ARGS[token.name as keyof typeof ARGS].type === 'string'
+    if (!expectsValue && token.value !== undefined)
+      throw new OptionError(`unknown option ${raw} (see --help)`)
+    if (expectsValue && token.value === undefined)
+      throw new OptionError(`${token.rawName} needs a value`)
   }
-  return options
+  const v = values as Values
+  const d = DEFAULT_OPTIONS
+  return {
+    port: v.port === undefined ? d.port : integer('--port', v.port, 0, 65535),
+    host: v.host ?? d.host,
+    ...(v.seed === undefined ? {} : { seedFile: v.seed }),
+    faults: v.faults ?? d.faults,
+    speed: v.speed === undefined ? d.speed : positive('--speed', v.speed),
+    ...(v['state-dir'] === undefined ? {} : { stateDir: v['state-dir'] }),
+    pageSize:
+      v['page-size'] === undefined ? d.pageSize : integer('--page-size', v['page-size'], 1, 1000),
+    tokenLifetimeSeconds:
+      v['token-lifetime'] === undefined
+        ? d.tokenLifetimeSeconds
+        : integer('--token-lifetime', v['token-lifetime'], 1),
+    etagMismatch:
+      v['etag-mismatch'] === undefined ? d.etagMismatch : etagStatus(v['etag-mismatch']),
+    sasVersion: v['sas-version'] === undefined ? d.sasVersion : sasVersion(v['sas-version']),
+    ...(v['blob-location'] === undefined ? {} : { blobLocation: v['blob-location'] }),
+    rotateDraftInstances: v['no-rotate-drafts'] !== true,
+    keepSubmittedInstances: v['drop-submitted-instances'] !== true,
+    checkReplies: v['check-replies'] === true,
+    quiet: v.quiet === true
+  }
 }
 
-function splitInline(argument: string): [string, string | undefined] {
-  const equals = argument.indexOf('=')
-  return equals > 0 && argument.startsWith('--')
-    ? [argument.slice(0, equals), argument.slice(equals + 1)]
-    : [argument, undefined]
+function etagStatus(value: string): 412 | 409 {
+  if (value !== '412' && value !== '409')
+    throw new OptionError(`--etag-mismatch must be 412 or 409, got ${value}`)
+  return value === '412' ? 412 : 409
+}
+
+function sasVersion(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value))
+    throw new OptionError(`--sas-version must look like 2018-03-28, got ${value}`)
+  return value
 }
 
 function integer(name: string, value: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
