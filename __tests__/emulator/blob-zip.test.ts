@@ -1,4 +1,4 @@
-/** The zip directory reader and the file checks, over in-memory files (no Azurite). */
+/** The zip listing (yauzl over ranged reads) and the file checks, over in-memory files (no Azurite). */
 import { describe, expect, it } from '@jest/globals'
 import { validateFile, type StoredFile } from '../../emulator/src/blob/validate.js'
 import { listZipEntries } from '../../emulator/src/blob/zip.js'
@@ -56,7 +56,7 @@ describe('listZipEntries', () => {
     const file = inMemory(Buffer.from('PK\x03\x04 but then nothing else of a zip'))
     expect(await listZipEntries(file.read, file.size!)).toEqual({
       ok: false,
-      reason: 'it has no end-of-central-directory record'
+      reason: expect.stringContaining('End of central directory record signature not found')
     })
   })
 
@@ -66,7 +66,7 @@ describe('listZipEntries', () => {
     const file = inMemory(zip)
     expect(await listZipEntries(file.read, file.size!)).toEqual({
       ok: false,
-      reason: 'its central directory lies outside the file'
+      reason: expect.stringContaining('not enough bytes')
     })
   })
 })
