@@ -15,6 +15,8 @@ export interface RequestLogEntry {
   validation: 'ok' | 'failed' | 'skipped'
   errors?: string[]
   fault?: string
+  /** The leniency rules (validate/deviations.ts) the request needed to be accepted, and where. */
+  leniencies?: { rule: string; at: string }[]
   ms: number
 }
 

@@ -85,6 +85,7 @@ export async function handleApiRequest(
 
   const headers = lowerCaseHeaders(req)
   const checked = rt.validator.validate({ method, path, query: url.searchParams, headers, body })
+  const leniencies = checked.leniencies?.length ? { leniencies: checked.leniencies } : {}
   if (!checked.ok) {
     const status =
       checked.failure === 'unknown-path'
@@ -101,7 +102,8 @@ export async function handleApiRequest(
     return reply(serviceError(status, message, groupErrors(checked.errors)), {
       validation: 'failed',
       errors: checked.errors,
-      fault: faultLabel
+      fault: faultLabel,
+      ...leniencies
     })
   }
 
@@ -110,7 +112,8 @@ export async function handleApiRequest(
   if (!handle) {
     return reply(serviceError(404, `The emulator does not model ${checked.operation}.`), {
       validation: 'ok',
-      fault: faultLabel
+      fault: faultLabel,
+      ...leniencies
     })
   }
   const request: ApiRequest = {
@@ -121,7 +124,7 @@ export async function handleApiRequest(
     body: checked.body
   }
   const answer = await handle(request, rt.context)
-  const outcome = reply(answer, { validation: 'ok', fault: faultLabel })
+  const outcome = reply(answer, { validation: 'ok', fault: faultLabel, ...leniencies })
   if (rt.checkReplies) {
     const replyCheck = rt.validator.validateReply(
       { method, path },

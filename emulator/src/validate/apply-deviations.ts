@@ -60,7 +60,11 @@ function applyOne(doc: OpenApiDocument, d: Deviation, preferred: Set<string>): v
       const index = (operation.parameters ?? []).findIndex(p => sameParameter(doc, p, d))
       if (index < 0) throw new Error(`${d.operation} declares no ${d.in} parameter ${d.name}`)
       const parameters = operation.parameters as ParameterObject[]
-      parameters[index] = { ...resolveParameter(doc, parameters[index]), required: false }
+      parameters[index] = {
+        ...resolveParameter(doc, parameters[index]),
+        required: false,
+        ...(d.leniency ? { 'x-leniency': d.id } : {})
+      }
       return
     }
     case 'add-parameter':
@@ -96,6 +100,9 @@ function applyOne(doc: OpenApiDocument, d: Deviation, preferred: Set<string>): v
       delete responses[d.from]
       return
     }
+    case 'replace-schema':
+      doc.components.schemas[schemaKey(doc, d.schema)] = structuredClone(d.with)
+      return
     case 'preferred-spelling':
       for (const name of d.names) preferred.add(name)
       return

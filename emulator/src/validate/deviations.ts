@@ -5,9 +5,14 @@
  * action, [PCC]/[PCX] = Microsoft's CLIs, [BCH] = BcContainerHelper, [X] = our inference).
  *
  * Entries with an `op` other than `note` are patches that apply-deviations.ts applies to the loaded
- * spec before anything is compiled. `note` entries are behaviour of the server (replies, state)
- * that the spec validator cannot express; the emulator's routes implement them and they are listed
- * here so that this file stays the single inventory.
+ * spec before anything is compiled. `note` entries are behaviour of the server (binding, replies,
+ * state) that the spec cannot express; the binder (normalise.ts) and the model implement them and
+ * they are listed here so that this file stays the single inventory.
+ *
+ * Two kinds: a correction is where the spec is wrong and the service is right (clients must follow
+ * the service); a leniency (`leniency: true`) is input outside the spec that the service accepts
+ * anyway. The request log names each leniency a request needed, so our own action can be held to
+ * the spec while other clients still pass (emulator/README.md, "Leniencies").
  */
 import type { SchemaObject } from './openapi.js'
 
@@ -26,9 +31,28 @@ export type DeviationPatch =
   | { op: 'parameter-enum'; operation: string; name: string; values: string[] }
   | { op: 'success-status'; operation: string; from: string; to: string }
   | { op: 'preferred-spelling'; names: string[] }
+  | { op: 'replace-schema'; schema: string; with: SchemaObject }
   | { op: 'note' }
 
-export type Deviation = DeviationPatch & { id: string; evidence: string; summary: string }
+/** The leniency rules; a request log entry names those its request needed. */
+export const LENIENCIES = [
+  'case-insensitive-routes',
+  'case-insensitive-input',
+  'case-insensitive-enums',
+  'null-as-absent',
+  'string-as-boolean',
+  'string-as-number',
+  'package-configuration-if-match'
+] as const
+export type Leniency = (typeof LENIENCIES)[number]
+
+export type Deviation = DeviationPatch & {
+  id: string
+  evidence: string
+  summary: string
+  /** Input outside the spec that the service accepts: reported per request (LENIENCIES). */
+  leniency?: true
+}
 
 export const DEVIATIONS: readonly Deviation[] = [
   {
@@ -122,6 +146,7 @@ export const DEVIATIONS: readonly Deviation[] = [
     evidence:
       '[PCC] PUTs package configurations without If-Match and without a body etag; [GA] sends If-Match from the GET',
     summary: 'If-Match is optional on PUT packageconfigurations/{id} (declared required)',
+    leniency: true,
     op: 'optional-parameter',
     operation: 'PUT /products/{productID}/packageconfigurations/{packageConfigurationID}',
     in: 'header',
@@ -159,12 +184,48 @@ export const DEVIATIONS: readonly Deviation[] = [
     evidence:
       '[GA] PUTs packageconfigurations, [BCH] packageConfigurations; [S] itself mixes both spellings',
     summary: 'Paths, path-function names and query option names match case-insensitively',
+    leniency: true,
     op: 'note'
   },
   {
     id: 'case-insensitive-input',
     evidence: '[GA] "State", [PCX][PCC] "ID", [PCC] "SubType", [PCX] "externalIds" all work',
     summary: 'Body property names bind case-insensitively to the spec spelling',
+    leniency: true,
+    op: 'note'
+  },
+  {
+    id: 'case-insensitive-enums',
+    evidence:
+      'a Microsoft sample sends getByModule(module=availability); .NET string-enum converters read names case-insensitively [X: no recorded body shows it]',
+    summary: 'Enum values (body and path) bind case-insensitively to the spec spelling',
+    leniency: true,
+    op: 'note'
+  },
+  {
+    id: 'null-as-absent',
+    evidence:
+      'issue 13: a client written elsewhere sends null for unset optional properties and works against the service; ASP.NET JSON binding leaves the property unset [X: no recorded body carries null]',
+    summary:
+      'null for a property the spec does not mark nullable is treated as absent (not stored)',
+    leniency: true,
+    op: 'note'
+  },
+  {
+    id: 'string-as-boolean',
+    evidence:
+      '[S] its own request examples send "allowJitAccess":"true" and "canEnableCustomerActions":"true" (managed-app configurations); issue 13: a client written elsewhere sends them and works against the service; Newtonsoft.Json converts them',
+    summary: '"true"/"false" (any case) where the spec wants a boolean are stored as booleans',
+    leniency: true,
+    op: 'note'
+  },
+  {
+    id: 'string-as-number',
+    evidence:
+      '[S] its own request examples send "hotInstances":"1", "maxConcurrentTestDrives":"1" (integers, test-drive configurations); Newtonsoft.Json converts numeric strings',
+    summary:
+      'A numeric string ("1.5") where the spec wants a number is stored as a number; an integer needs an integer string',
+    leniency: true,
     op: 'note'
   },
   {
@@ -223,5 +284,53 @@ export const DEVIATIONS: readonly Deviation[] = [
     evidence: '[S] declares 409 on every PUT except variants; [PU] saw intermittent 409 on PUT',
     summary: 'A stale If-Match answers 412 by default (switchable to 409) on every PUT [X]',
     op: 'note'
+  },
+  {
+    id: 'preview-audience-shape',
+    evidence:
+      'ingestion-v1.md §3.8 [PCC]: audiences is [{"type":"PreviewMarketplaceGroup","values":[subscription ids]}]; [S] makes each item a string[]',
+    summary: 'A product availability audience is {type, values[]}, not string[]',
+    op: 'replace-schema',
+    schema: 'Availabilities.PreviewMarketplaceGroup',
+    with: {
+      type: 'object',
+      properties: {
+        type: { type: 'string', enum: ['PreviewMarketplaceGroup'] },
+        values: { type: 'array', items: { type: 'string' } }
+      }
+    }
+  },
+  {
+    id: 'managed-app-configuration-fields',
+    evidence:
+      'ingestion-v1.md §3.7 [PCC][PCX]: real managed-app configurations carry allowedDataActions, deploymentMode (Incremental), publisherManagementMode and customerAccessEnableState, absent from [S]',
+    summary: 'AzureManagedApplicationPackageConfiguration has the four fields real replies carry',
+    op: 'add-properties',
+    schema: 'Packages.AzureManagedApplicationPackageConfiguration',
+    properties: {
+      allowedDataActions: { type: 'array', items: { type: 'string' } },
+      deploymentMode: { type: 'string' },
+      publisherManagementMode: { type: 'string' },
+      customerAccessEnableState: { type: 'string' }
+    }
+  },
+  {
+    id: 'bc-setup-package-type',
+    evidence:
+      'ingestion-v1.md §3.1 [BCH]: a Business Central product setup carries packageType (AddOn | Connect); [S] AzureProductSetup has none',
+    summary: 'AzureProductSetup has packageType for Business Central offers',
+    op: 'add-properties',
+    schema: 'Products.AzureProductSetup',
+    properties: { packageType: { type: 'string', enum: ['AddOn', 'Connect'] } }
+  },
+  {
+    id: 'submission-cancelled',
+    evidence:
+      'ingestion-v1.md §4.2 [SB][PU]: substate Cancelled exists beside the [S] enum (the emulator never sets it)',
+    summary: 'Submission substate also takes Cancelled',
+    op: 'add-enum-values',
+    schema: 'Submissions.Submission',
+    property: 'substate',
+    values: ['Cancelled']
   }
 ]
