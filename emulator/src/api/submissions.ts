@@ -44,7 +44,10 @@ function submissionView(model: Model, s: SubmissionRecord, withPublishOption: bo
     resources: s.resources,
     variantResources: s.variantResources,
     ...(withPublishOption && s.publishOption ? { publishOption: s.publishOption } : {}),
-    publishedTimeInUtc: live === undefined || now < live ? null : new Date(live).toISOString(),
+    // Unset values are left out, as the service leaves out unset properties (deviation unset-omitted).
+    ...(live === undefined || now < live
+      ? {}
+      : { publishedTimeInUtc: new Date(live).toISOString() }),
     pendingUpdateInfo: status.pendingUpdateInfo,
     extendedProperties: [],
     releaseNumber: s.releaseNumber,

@@ -286,6 +286,14 @@ export const DEVIATIONS: readonly Deviation[] = [
     op: 'note'
   },
   {
+    id: 'unset-omitted',
+    evidence:
+      '[REC] variant replies leave out leadGenID and referenceVariantID, product replies offerMarketingUrlIDentifier, listings summary/description until set: unset properties are absent, never null',
+    summary:
+      'Replies leave out what is not set (publishedTimeInUtc before live, workflow times not reached) instead of sending null, which [S] does not allow',
+    op: 'note'
+  },
+  {
     id: 'preview-audience-shape',
     evidence:
       'ingestion-v1.md §3.8 [PCC]: audiences is [{"type":"PreviewMarketplaceGroup","values":[subscription ids]}]; [S] makes each item a string[]',
