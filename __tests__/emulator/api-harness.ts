@@ -116,6 +116,7 @@ export function createHarness(
     rotateDraftInstances: false,
     keepSubmittedInstances: true,
     sasVersion: '2018-03-28',
+    submissionChecks: 'basic',
     ...overrides
   }
   const blob = new FakeBlobStore()
@@ -177,4 +178,49 @@ export function errorDetail(reply: ApiReply): {
 } {
   const text = reply.body as string
   return JSON.parse(text.slice(text.indexOf('{'), text.lastIndexOf('}') + 1))
+}
+
+const OFFER_MODULES = ['Availability', 'Listing', 'Package', 'Property', 'ResellerConfiguration']
+
+/** Uploads and processes a package, then points every plan's configuration at it. */
+export async function readyPackages(h: Harness, pid: string): Promise<void> {
+  const pkg = await h.ok('POST', `/products/${pid}/packages`, {
+    resourceType: 'AzureApplicationPackage',
+    fileName: 'app.zip'
+  })
+  await h.ok('PUT', `/products/${pid}/packages/${pkg.id}`, { ...pkg, state: 'Uploaded' })
+  h.advance(180)
+  const branches = (await h.ok('GET', `/products/${pid}/branches/getByModule(module=Package)`))
+    .value
+  for (const branch of branches.filter((b: Wire) => 'variantID' in b)) {
+    const url = `/products/${pid}/packageConfigurations/getByInstanceID(instanceID=${branch.currentDraftInstanceID})`
+    const cfg = (await h.ok('GET', url)).value[0]
+    await h.ok('PUT', `/products/${pid}/packageconfigurations/${cfg.id}`, {
+      ...cfg,
+      version: '1.0.0',
+      packageReferences: [{ type: 'AzureApplicationPackage', value: pkg.id }]
+    })
+  }
+}
+
+/** The §4.1 creation request from the current branches, leaving out `skip` modules. */
+export async function creationRequest(h: Harness, pid: string, skip: string[] = []): Promise<Wire> {
+  const resources: Wire[] = []
+  const plans = new Map<string, Wire[]>()
+  for (const module of OFFER_MODULES) {
+    const branches = (await h.ok('GET', `/products/${pid}/branches/getByModule(module=${module})`))
+      .value
+    for (const b of branches) {
+      if (skip.includes(module)) continue
+      const ref = { type: module, value: b.currentDraftInstanceID }
+      if (b.variantID === undefined) resources.push(ref)
+      else plans.set(b.variantID, [...(plans.get(b.variantID) ?? []), ref])
+    }
+  }
+  return {
+    resourceType: 'SubmissionCreationRequest',
+    targets: [{ type: 'Scope', value: 'preview' }],
+    resources,
+    variantResources: [...plans].map(([variantID, list]) => ({ variantID, resources: list }))
+  }
 }

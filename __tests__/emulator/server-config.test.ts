@@ -18,7 +18,8 @@ describe('parseOptions', () => {
       etagMismatch: 412,
       sasVersion: '2018-03-28',
       rotateDraftInstances: true,
-      keepSubmittedInstances: true
+      keepSubmittedInstances: true,
+      submissionChecks: 'basic'
     })
   })
 
@@ -34,7 +35,8 @@ describe('parseOptions', () => {
         '--drop-submitted-instances',
         '--quiet',
         '--faults',
-        'token -> 503 x1'
+        'token -> 503 x1',
+        '--submission-checks=strict'
       ])
     ).toMatchObject({
       port: 0,
@@ -43,7 +45,8 @@ describe('parseOptions', () => {
       rotateDraftInstances: false,
       keepSubmittedInstances: false,
       quiet: true,
-      faults: 'token -> 503 x1'
+      faults: 'token -> 503 x1',
+      submissionChecks: 'strict'
     })
     expect(parseOptions(['--port', '1', '--help'])).toBe('help')
   })
@@ -52,6 +55,7 @@ describe('parseOptions', () => {
     [['--port', '70000'], '--port'],
     [['--page-size', '0'], '--page-size'],
     [['--sas-version', 'latest'], '--sas-version'],
+    [['--submission-checks', 'lax'], '--submission-checks must be basic or strict, got lax'],
     [['--seed'], '--seed needs a value'],
     [['--quiet=yes'], 'unknown option --quiet=yes']
   ])('refuses %j naming the option', (argv, message) => {

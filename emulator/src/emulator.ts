@@ -80,7 +80,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     tokenLifetimeSeconds: options.tokenLifetimeSeconds,
     rotateDraftInstances: options.rotateDraftInstances,
     keepSubmittedInstances: options.keepSubmittedInstances,
-    sasVersion: options.sasVersion
+    sasVersion: options.sasVersion,
+    submissionChecks: options.submissionChecks
   }
   const logLine = (line: string): void => void process.stderr.write(`${line}\n`)
 

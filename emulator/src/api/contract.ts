@@ -42,6 +42,8 @@ export interface EmulatorConfig {
   keepSubmittedInstances: boolean
   /** `sv` of issued upload SAS URLs. */
   sasVersion: string
+  /** `strict`: submissions of incomplete offers fail validation (api/submission-completeness.ts). */
+  submissionChecks: 'basic' | 'strict'
 }
 
 export interface ApiContext {

@@ -1,9 +1,11 @@
 /**
  * What `POST /submissions` checks. Draft ids that are not the product's current drafts are
  * rejected at once (400); incomplete Azure Application submissions are accepted and then fail
- * validation, as the service did with Resell-20007 (azure-docs#93203, ingestion-v1.md §4.1).
+ * validation, as the service did with Resell-20007 (azure-docs#93203, ingestion-v1.md §4.1). With
+ * `submissionChecks: 'strict'` incomplete modules fail validation too (submission-completeness.ts).
  */
 import { badRequest } from './errors.js'
+import { completenessItems } from './submission-completeness.js'
 import { sameId } from './model.js'
 import { resellerInstanceId } from './drafts.js'
 import { MODULES, type Draft, type Json, type Module, type ProductRecord } from './store.js'
@@ -86,7 +88,8 @@ export interface CheckedRequest {
 export function checkSubmissionRequest(
   record: ProductRecord,
   body: Json,
-  now: number
+  now: number,
+  strict: boolean
 ): CheckedRequest {
   const resources = refs(body.resources, 'Resources')
   resources.forEach(r => checkDraft(record, r, undefined, 'Resources'))
@@ -108,7 +111,10 @@ export function checkSubmissionRequest(
   return {
     resources,
     variantResources,
-    validationItems: validationItems(record, resources, variantResources, now)
+    validationItems: [
+      ...validationItems(record, resources, variantResources, now),
+      ...(strict ? completenessItems(record) : [])
+    ]
   }
 }
 

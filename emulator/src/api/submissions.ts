@@ -96,7 +96,8 @@ export function submissionOperations(model: Model): Operations {
       const record = findProduct(model, request.params.productID)
       const body = bodyObject(request)
       const now = model.context.now()
-      const checked = checkSubmissionRequest(record, body, now)
+      const strict = model.context.config.submissionChecks === 'strict'
+      const checked = checkSubmissionRequest(record, body, now, strict)
       if (
         model.context.faults.take('submission-409') ||
         record.submissions.some(s => isBlocking(model, s))

@@ -14,7 +14,7 @@
  *   DELETE /_emulator/faults          removes every fault
  *   POST   /_emulator/tokens/expire   every access token issued so far stops verifying
  *   GET    /_emulator/config          {speed,pageSize,tokenLifetimeSeconds,etagMismatch,rotateDraftInstances,
- *                                     keepSubmittedInstances,sasVersion}
+ *                                     keepSubmittedInstances,sasVersion,submissionChecks}
  *   PUT    /_emulator/config          body: any of those fields except sasVersion; changes them live
  *   GET    /_emulator/secrets         {clientSecrets,accessTokens,assertions,sasSignatures}: every
  *                                     secret the emulator handed out, for secret-leak tests
@@ -158,7 +158,8 @@ const CONFIG_CHECKS: Record<string, (value: unknown) => boolean> = {
   tokenLifetimeSeconds: v => Number.isInteger(v) && (v as number) >= 1,
   etagMismatch: v => v === 412 || v === 409,
   rotateDraftInstances: v => typeof v === 'boolean',
-  keepSubmittedInstances: v => typeof v === 'boolean'
+  keepSubmittedInstances: v => typeof v === 'boolean',
+  submissionChecks: v => v === 'basic' || v === 'strict'
 }
 
 /** Checks every field first, so a bad one changes nothing. */

@@ -22,6 +22,7 @@ export interface EmulatorOptions {
   keepSubmittedInstances: boolean
   /** Check every reply against the spec's response schemas and log mismatches (fidelity runs). */
   checkReplies: boolean
+  submissionChecks: 'basic' | 'strict'
   quiet: boolean
 }
 
@@ -40,6 +41,7 @@ export const DEFAULT_OPTIONS: EmulatorOptions = {
   rotateDraftInstances: true,
   keepSubmittedInstances: true,
   checkReplies: false,
+  submissionChecks: 'basic',
   quiet: false
 }
 
@@ -63,6 +65,9 @@ Prints one JSON ready line on stdout; logs one line per request on stderr.
   --drop-submitted-instances
                            with rotation, the old instance ids a submission lists stop
                            resolving (default: they keep a read-only copy of what was submitted)
+  --submission-checks basic|strict
+                           strict: submissions of incomplete offers (no preview audience,
+                           markets, prices, listing fields, ...) fail validation (default basic)
   --check-replies          validate replies against the spec, log mismatches
   --quiet                  no request log on stderr
   --help                   this text`
@@ -80,6 +85,7 @@ const ARGS = {
   'etag-mismatch': { type: 'string' },
   'sas-version': { type: 'string' },
   'blob-location': { type: 'string' },
+  'submission-checks': { type: 'string' },
   'no-rotate-drafts': { type: 'boolean' },
   'drop-submitted-instances': { type: 'boolean' },
   'check-replies': { type: 'boolean' },
@@ -133,6 +139,10 @@ export function parseOptions(argv: readonly string[]): EmulatorOptions | 'help' 
     rotateDraftInstances: v['no-rotate-drafts'] !== true,
     keepSubmittedInstances: v['drop-submitted-instances'] !== true,
     checkReplies: v['check-replies'] === true,
+    submissionChecks:
+      v['submission-checks'] === undefined
+        ? d.submissionChecks
+        : submissionChecks(v['submission-checks']),
     quiet: v.quiet === true
   }
 }
@@ -141,6 +151,12 @@ function etagStatus(value: string): 412 | 409 {
   if (value !== '412' && value !== '409')
     throw new OptionError(`--etag-mismatch must be 412 or 409, got ${value}`)
   return value === '412' ? 412 : 409
+}
+
+function submissionChecks(value: string): 'basic' | 'strict' {
+  if (value !== 'basic' && value !== 'strict')
+    throw new OptionError(`--submission-checks must be basic or strict, got ${value}`)
+  return value
 }
 
 function sasVersion(value: string): string {
