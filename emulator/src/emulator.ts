@@ -57,8 +57,16 @@ export interface RunningEmulator {
   stop(): Promise<void>
 }
 
-/** Throws OptionError or SeedError (bad input: exit 2) or another Error (could not start). */
-export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
+/**
+ * Throws OptionError or SeedError (bad input: exit 2) or another Error (could not start).
+ * `modelNow` is the clock of the simulated service (processing, validation, certification):
+ * in-process tests pass their fake clock so the emulator's time follows theirs. Entra and the SAS
+ * expiry that Azurite checks keep the real clock.
+ */
+export async function startEmulator(
+  options: EmulatorOptions,
+  modelNow: () => number = Date.now
+): Promise<RunningEmulator> {
   let seed = loadSeedFile(options.seedFile ?? DEFAULT_SEED_FILE)
   let faults: Faults
   try {
@@ -92,7 +100,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     now: Date.now
   })
   let origin = ''
-  const context: ApiContext = { origin: () => origin, config, now: Date.now, blob, faults }
+  const context: ApiContext = { origin: () => origin, config, now: modelNow, blob, faults }
   const log = createRequestLog()
   const makeEntra = (s: Seed): Entra =>
     createEntra({

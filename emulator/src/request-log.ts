@@ -10,6 +10,8 @@ export interface RequestLogEntry {
   method: string
   /** Never the query string: `$skipToken`s are long and SAS signatures are secrets. */
   path: string
+  /** The spec operation the request matched, e.g. `POST /products/{productID}/variants`. */
+  operation?: string
   status: number
   requestId: string
   validation: 'ok' | 'failed' | 'skipped'

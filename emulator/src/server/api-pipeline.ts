@@ -85,7 +85,10 @@ export async function handleApiRequest(
 
   const headers = lowerCaseHeaders(req)
   const checked = rt.validator.validate({ method, path, query: url.searchParams, headers, body })
-  const leniencies = checked.leniencies?.length ? { leniencies: checked.leniencies } : {}
+  const matched = {
+    ...(checked.operation ? { operation: checked.operation } : {}),
+    ...(checked.leniencies?.length ? { leniencies: checked.leniencies } : {})
+  }
   if (!checked.ok) {
     const status =
       checked.failure === 'unknown-path'
@@ -103,7 +106,7 @@ export async function handleApiRequest(
       validation: 'failed',
       errors: checked.errors,
       fault: faultLabel,
-      ...leniencies
+      ...matched
     })
   }
 
@@ -113,7 +116,7 @@ export async function handleApiRequest(
     return reply(serviceError(404, `The emulator does not model ${checked.operation}.`), {
       validation: 'ok',
       fault: faultLabel,
-      ...leniencies
+      ...matched
     })
   }
   const request: ApiRequest = {
@@ -124,7 +127,7 @@ export async function handleApiRequest(
     body: checked.body
   }
   const answer = await handle(request, rt.context)
-  const outcome = reply(answer, { validation: 'ok', fault: faultLabel, ...leniencies })
+  const outcome = reply(answer, { validation: 'ok', fault: faultLabel, ...matched })
   if (rt.checkReplies) {
     const replyCheck = rt.validator.validateReply(
       { method, path },
