@@ -3,7 +3,8 @@
  * API model, faults, the request log and the HTTP server that routes between them. main.ts is
  * the command line around it.
  */
-import { createServer, type Server } from 'node:http'
+import { once } from 'node:events'
+import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import type {
@@ -170,7 +171,8 @@ export async function startEmulator(
 
   const server = createServer(createRequestHandler(() => runtime, { logRequests: !options.quiet }))
   try {
-    await listen(server, options.port, options.host)
+    // once() rejects when the server emits 'error' first (port in use).
+    await once(server.listen(options.port, options.host), 'listening')
   } catch (error) {
     await blob.stop()
     throw new Error(`cannot listen on ${options.host}:${options.port}: ${(error as Error).message}`)
@@ -206,14 +208,4 @@ export async function startEmulator(
         await blob.stop()
       })())
   }
-}
-
-function listen(server: Server, port: number, host: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(port, host, () => {
-      server.off('error', reject)
-      resolve()
-    })
-  })
 }

@@ -103,12 +103,26 @@ export function createPlanDrafts(model: Model, record: ProductRecord, variant: J
   )
 }
 
+/** The resources of `kind` in the module's current draft. */
+export function draftResources(
+  record: ProductRecord,
+  kind: InstanceKind,
+  module: Module,
+  variantID?: string
+): Json[] {
+  const instanceID = currentDraft(record, module, variantID)?.instanceID
+  return record.resources
+    .filter(r => r.kind === kind && r.instanceID === instanceID)
+    .map(r => r.body)
+}
+
 export function removePlanDrafts(record: ProductRecord, variantID: string): void {
   const gone = new Set(record.drafts.filter(d => d.variantID === variantID).map(d => d.instanceID))
   record.drafts = record.drafts.filter(d => d.variantID !== variantID)
   record.resources = record.resources.filter(r => !gone.has(r.instanceID))
 }
 
+/** The module's draft: offer level without `variantID`, else the plan's. */
 export function currentDraft(
   record: ProductRecord,
   module: Module,

@@ -10,11 +10,7 @@ import type { Json, ProductRecord } from './store.js'
 
 /** Every `packageReferences[].value` must name a package of this product (else 400). */
 function checkPackageReferences(record: ProductRecord, body: Json): void {
-  const references = body.packageReferences
-  if (references === undefined) return
-  if (!Array.isArray(references))
-    throw badRequest('PackageReferences', 'packageReferences must be an array.')
-  for (const reference of references as Json[]) {
+  for (const reference of (body.packageReferences ?? []) as Json[]) {
     const id = reference?.value
     const known = record.packages.some(p => typeof id === 'string' && p.body.id === id)
     if (!known) {

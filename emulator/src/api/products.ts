@@ -64,12 +64,9 @@ export function createProduct(model: Model, input: NewProduct): ProductRecord {
   return record
 }
 
-/** The offer id from `externalIDs`, accepting any casing of names and of `AzureOfferId` (§3.1). */
+/** The offer id from `externalIDs` (bound from `externalIds` too), `AzureOfferID` in any case (§3.1). */
 function offerIdOf(body: Json): string {
-  // The spec has both `externalIds` and `externalIDs`; the service binds either (§3.1).
-  const key = Object.keys(body).find(k => k.toLowerCase() === 'externalids')
-  const list = key === undefined ? undefined : body[key]
-  const ids = Array.isArray(list) ? (list as Json[]) : []
+  const ids = Array.isArray(body.externalIDs) ? (body.externalIDs as Json[]) : []
   const offer = ids.find(i => typeof i.type === 'string' && i.type.toLowerCase() === 'azureofferid')
   if (typeof offer?.value !== 'string' || offer.value === '') {
     throw badRequest('ExternalIDs', 'An ExternalID of type AzureOfferId is required.')

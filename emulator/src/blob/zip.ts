@@ -8,10 +8,6 @@ import yauzl from 'yauzl'
 
 export type RangeReader = (offset: number, length: number) => Promise<Buffer>
 
-export type ZipListing = { ok: true; names: string[] } | { ok: false; reason: string }
-
-export const LOCAL_HEADER = Buffer.from([0x50, 0x4b, 0x03, 0x04])
-
 /** yauzl reads a directory entry by entry; fetching this much at a time keeps that to a few reads. */
 const CHUNK_BYTES = 64 * 1024
 
@@ -39,15 +35,16 @@ class ChunkedReader extends yauzl.RandomAccessReader {
   }
 }
 
-export async function listZipEntries(read: RangeReader, size: number): Promise<ZipListing> {
+/** The entry names, or why the file is not a readable zip. */
+export async function listZipEntries(read: RangeReader, size: number): Promise<string[] | string> {
   try {
     const zip = await yauzl.fromRandomAccessReaderPromise(new ChunkedReader(read, size), size, {
       lazyEntries: true
     })
     const names: string[] = []
     for await (const entry of zip.eachEntry()) names.push(entry.fileName)
-    return { ok: true, names }
+    return names
   } catch (error) {
-    return { ok: false, reason: (error as Error).message }
+    return (error as Error).message
   }
 }

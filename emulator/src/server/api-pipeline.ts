@@ -12,6 +12,13 @@ import type { Runtime } from './runtime.js'
 
 export const API_PREFIX = '/v1.0/ingestion'
 
+/** How each kind of validation failure is answered. */
+const FAILURES = {
+  'unknown-path': [404, 'Resource not found.'],
+  'method-not-allowed': [405, 'Method not allowed.'],
+  'invalid-request': [400, 'Request validation failed.']
+} as const
+
 export async function handleApiRequest(
   rt: Runtime,
   req: IncomingMessage,
@@ -90,18 +97,7 @@ export async function handleApiRequest(
     ...(checked.leniencies?.length ? { leniencies: checked.leniencies } : {})
   }
   if (!checked.ok) {
-    const status =
-      checked.failure === 'unknown-path'
-        ? 404
-        : checked.failure === 'method-not-allowed'
-          ? 405
-          : 400
-    const message =
-      status === 404
-        ? 'Resource not found.'
-        : status === 405
-          ? 'Method not allowed.'
-          : 'Request validation failed.'
+    const [status, message] = FAILURES[checked.failure ?? 'invalid-request']
     return reply(serviceError(status, message, groupErrors(checked.errors)), {
       validation: 'failed',
       errors: checked.errors,
@@ -143,12 +139,11 @@ export async function handleApiRequest(
   return outcome
 }
 
+/** Node already lower-cases header names; repeated headers become one comma-joined value. */
 function lowerCaseHeaders(req: IncomingMessage): Record<string, string | undefined> {
-  const headers: Record<string, string | undefined> = {}
-  for (const [name, value] of Object.entries(req.headers)) {
-    headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value
-  }
-  return headers
+  return Object.fromEntries(
+    Object.entries(req.headers).map(([name, v]) => [name, Array.isArray(v) ? v.join(', ') : v])
+  )
 }
 
 /** `body /resourceType: must be ...` → `{ "body /resourceType": ["must be ..."] }`, the shape of

@@ -14,15 +14,8 @@ import type { Runtime } from './runtime.js'
 
 const TOKEN_PATH = /^\/[^/]+\/oauth2\/(v2\.0\/)?token\/?$/i
 
-type ApiPipeline = (
-  rt: Runtime,
-  req: IncomingMessage,
-  res: ServerResponse,
-  url: URL
-) => Promise<RequestOutcome>
-
 /** Each API the emulator serves, by its path prefix (matched case-insensitively). */
-const APIS: { prefix: string; handle: ApiPipeline }[] = [
+const APIS: { prefix: string; handle: typeof handleApiRequest }[] = [
   { prefix: API_PREFIX, handle: handleApiRequest }
 ]
 

@@ -5,44 +5,31 @@
  */
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util'
 
-export interface EmulatorOptions {
-  port: number
-  host: string
-  /** A seed file (JSON or YAML); the repo's examples/emulator-seed.yml when absent. */
-  seedFile?: string
-  faults: string
-  speed: number
-  stateDir?: string
-  pageSize: number
-  tokenLifetimeSeconds: number
-  etagMismatch: 412 | 409
-  sasVersion: string
-  blobLocation?: string
-  rotateDraftInstances: boolean
-  keepSubmittedInstances: boolean
-  /** Check every reply against the spec's response schemas and log mismatches (fidelity runs). */
-  checkReplies: boolean
-  submissionChecks: 'basic' | 'strict'
-  quiet: boolean
-}
-
 export class OptionError extends Error {}
 
-export const DEFAULT_OPTIONS: EmulatorOptions = {
+export const DEFAULT_OPTIONS = {
   port: 8645,
   host: '127.0.0.1',
   faults: '',
   speed: 3600,
   pageSize: 3,
   tokenLifetimeSeconds: 3600,
-  etagMismatch: 412,
+  etagMismatch: 412 as 412 | 409,
   // The `sv` of every fileSasUri in the recordings.
   sasVersion: '2018-03-28',
   rotateDraftInstances: true,
   keepSubmittedInstances: true,
+  /** Check every reply against the spec's response schemas and log mismatches (fidelity runs). */
   checkReplies: false,
-  submissionChecks: 'basic',
+  submissionChecks: 'basic' as 'basic' | 'strict',
   quiet: false
+}
+
+export type EmulatorOptions = typeof DEFAULT_OPTIONS & {
+  /** A seed file (JSON or YAML); the repo's examples/emulator-seed.yml when absent. */
+  seedFile?: string
+  stateDir?: string
+  blobLocation?: string
 }
 
 export const USAGE = `Usage: node build/emulator/main.js [options]
@@ -72,29 +59,41 @@ Prints one JSON ready line on stdout; logs one line per request on stderr.
   --quiet                  no request log on stderr
   --help                   this text`
 
-/** The options `parseArgs` knows; `--help`/`-h` aside, each maps to a field below. */
-const ARGS = {
-  port: { type: 'string' },
-  host: { type: 'string' },
-  seed: { type: 'string' },
-  faults: { type: 'string' },
-  speed: { type: 'string' },
-  'state-dir': { type: 'string' },
-  'page-size': { type: 'string' },
-  'token-lifetime': { type: 'string' },
-  'etag-mismatch': { type: 'string' },
-  'sas-version': { type: 'string' },
-  'blob-location': { type: 'string' },
-  'submission-checks': { type: 'string' },
-  'no-rotate-drafts': { type: 'boolean' },
-  'drop-submitted-instances': { type: 'boolean' },
-  'check-replies': { type: 'boolean' },
-  quiet: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' }
-} as const satisfies ParseArgsOptionsConfig
+type Option = { field: keyof EmulatorOptions } & (
+  { read?: (value: string) => unknown } | { flag: boolean }
+)
 
-type Values = {
-  [name in keyof typeof ARGS]?: (typeof ARGS)[name]['type'] extends 'string' ? string : boolean
+/** Each option: the field it sets, and how its text becomes the value (or a flag's value). */
+const OPTIONS: Record<string, Option> = {
+  port: { field: 'port', read: v => integer('--port', v, 0, 65535) },
+  host: { field: 'host' },
+  seed: { field: 'seedFile' },
+  faults: { field: 'faults' },
+  speed: { field: 'speed', read: v => positive('--speed', v) },
+  'state-dir': { field: 'stateDir' },
+  'page-size': { field: 'pageSize', read: v => integer('--page-size', v, 1, 1000) },
+  'token-lifetime': { field: 'tokenLifetimeSeconds', read: v => integer('--token-lifetime', v, 1) },
+  'etag-mismatch': {
+    field: 'etagMismatch',
+    read: v => Number(oneOf('--etag-mismatch', v, '412', '409'))
+  },
+  'sas-version': { field: 'sasVersion', read: sasVersion },
+  'blob-location': { field: 'blobLocation' },
+  'submission-checks': {
+    field: 'submissionChecks',
+    read: v => oneOf('--submission-checks', v, 'basic', 'strict')
+  },
+  'no-rotate-drafts': { field: 'rotateDraftInstances', flag: false },
+  'drop-submitted-instances': { field: 'keepSubmittedInstances', flag: false },
+  'check-replies': { field: 'checkReplies', flag: true },
+  quiet: { field: 'quiet', flag: true }
+}
+
+const ARGS: ParseArgsOptionsConfig = {
+  ...Object.fromEntries(
+    Object.entries(OPTIONS).map(([name, o]) => [name, { type: 'flag' in o ? 'boolean' : 'string' }])
+  ),
+  help: { type: 'boolean', short: 'h' }
 }
 
 /** 'help' when --help is present; otherwise the options. Accepts `--name value` and `--name=value`. */
@@ -107,55 +106,25 @@ export function parseOptions(argv: readonly string[]): EmulatorOptions | 'help' 
     tokens: true
   })
   if (values.help === true) return 'help'
+  const options: Record<string, unknown> = { ...DEFAULT_OPTIONS }
   for (const token of tokens) {
-    const raw = argv[token.index]
-    if (token.kind !== 'option' || !Object.hasOwn(ARGS, token.name))
-      throw new OptionError(`unknown option ${raw} (see --help)`)
-    const expectsValue = ARGS[token.name as keyof typeof ARGS].type === 'string'
-    if (!expectsValue && token.value !== undefined)
-      throw new OptionError(`unknown option ${raw} (see --help)`)
-    if (expectsValue && token.value === undefined)
-      throw new OptionError(`${token.rawName} needs a value`)
+    const unknown = new OptionError(`unknown option ${argv[token.index]} (see --help)`)
+    if (token.kind !== 'option' || !Object.hasOwn(OPTIONS, token.name)) throw unknown
+    const option = OPTIONS[token.name]
+    if ('flag' in option) {
+      if (token.value !== undefined) throw unknown
+      options[option.field] = option.flag
+    } else {
+      if (token.value === undefined) throw new OptionError(`${token.rawName} needs a value`)
+      options[option.field] = option.read ? option.read(token.value) : token.value
+    }
   }
-  const v = values as Values
-  const d = DEFAULT_OPTIONS
-  return {
-    port: v.port === undefined ? d.port : integer('--port', v.port, 0, 65535),
-    host: v.host ?? d.host,
-    ...(v.seed === undefined ? {} : { seedFile: v.seed }),
-    faults: v.faults ?? d.faults,
-    speed: v.speed === undefined ? d.speed : positive('--speed', v.speed),
-    ...(v['state-dir'] === undefined ? {} : { stateDir: v['state-dir'] }),
-    pageSize:
-      v['page-size'] === undefined ? d.pageSize : integer('--page-size', v['page-size'], 1, 1000),
-    tokenLifetimeSeconds:
-      v['token-lifetime'] === undefined
-        ? d.tokenLifetimeSeconds
-        : integer('--token-lifetime', v['token-lifetime'], 1),
-    etagMismatch:
-      v['etag-mismatch'] === undefined ? d.etagMismatch : etagStatus(v['etag-mismatch']),
-    sasVersion: v['sas-version'] === undefined ? d.sasVersion : sasVersion(v['sas-version']),
-    ...(v['blob-location'] === undefined ? {} : { blobLocation: v['blob-location'] }),
-    rotateDraftInstances: v['no-rotate-drafts'] !== true,
-    keepSubmittedInstances: v['drop-submitted-instances'] !== true,
-    checkReplies: v['check-replies'] === true,
-    submissionChecks:
-      v['submission-checks'] === undefined
-        ? d.submissionChecks
-        : submissionChecks(v['submission-checks']),
-    quiet: v.quiet === true
-  }
+  return options as unknown as EmulatorOptions
 }
 
-function etagStatus(value: string): 412 | 409 {
-  if (value !== '412' && value !== '409')
-    throw new OptionError(`--etag-mismatch must be 412 or 409, got ${value}`)
-  return value === '412' ? 412 : 409
-}
-
-function submissionChecks(value: string): 'basic' | 'strict' {
-  if (value !== 'basic' && value !== 'strict')
-    throw new OptionError(`--submission-checks must be basic or strict, got ${value}`)
+function oneOf(name: string, value: string, ...allowed: string[]): string {
+  if (!allowed.includes(value))
+    throw new OptionError(`${name} must be ${allowed.join(' or ')}, got ${value}`)
   return value
 }
 

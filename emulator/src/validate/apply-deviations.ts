@@ -4,7 +4,7 @@
  * not modified. A patch that no longer finds its target throws, so a changed spec cannot silently
  * drop a deviation.
  */
-import type { Deviation } from './deviations.js'
+import { LENIENCIES, type Deviation } from './deviations.js'
 import {
   type OpenApiDocument,
   type OperationObject,
@@ -63,7 +63,7 @@ function applyOne(doc: OpenApiDocument, d: Deviation, preferred: Set<string>): v
       parameters[index] = {
         ...resolveParameter(doc, parameters[index]),
         required: false,
-        ...(d.leniency ? { 'x-leniency': d.id } : {})
+        ...((LENIENCIES as readonly string[]).includes(d.id) ? { 'x-leniency': d.id } : {})
       }
       return
     }
@@ -106,7 +106,7 @@ function applyOne(doc: OpenApiDocument, d: Deviation, preferred: Set<string>): v
     case 'preferred-spelling':
       for (const name of d.names) preferred.add(name)
       return
-    case 'note':
+    case undefined:
       return
   }
 }

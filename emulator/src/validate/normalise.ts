@@ -1,6 +1,6 @@
 /**
  * Request bodies bound the way the service's lenient .NET JSON binder binds them, before the spec
- * checks them. Each leniency is a rule of deviations.ts (LENIENCY_RULES), and every use of one is
+ * checks them. Each leniency is a rule of deviations.ts (LENIENCIES), and every use of one is
  * reported with where it applied, so the request log can say which requests needed it:
  * - `case-insensitive-input`: property names that match a spec property case-insensitively are
  *   renamed to the spec's spelling (`State` → `state`), guided by the schema so that `subType`
@@ -15,7 +15,7 @@
  * Works on converted schemas (schemas.ts): a discriminated `oneOf` is followed into the branch
  * whose `resourceType` the value carries. The input is never modified.
  */
-import type { Leniency } from './deviations.js'
+import type { Leniency, LeniencyUse } from './deviations.js'
 import { type OpenApiDocument, type SchemaObject, resolveSchema } from './openapi.js'
 
 export interface NormaliseOptions {
@@ -24,16 +24,8 @@ export interface NormaliseOptions {
   enumValues?: boolean
 }
 
-/** One use of a leniency rule; `at` is the JSON pointer in the body, e.g. `/summary`. */
-export interface LeniencyUse {
-  rule: Leniency
-  at: string
-}
-
-export interface Bound {
-  value: unknown
-  leniencies: LeniencyUse[]
-}
+/** The bound value, and the leniencies it needed (`at` is a JSON pointer, `/summary`). */
+export type Bound = { value: unknown; leniencies: LeniencyUse[] }
 
 interface Shape {
   /** lower-case name → the spec spellings and the schemas of that property. */

@@ -9,7 +9,7 @@
  * `body /pointer`) and the rule that failed.
  */
 import { applyDeviations } from './apply-deviations.js'
-import { DEVIATIONS, type Deviation, type Leniency } from './deviations.js'
+import { DEVIATIONS, type Deviation, type Leniency, type LeniencyUse } from './deviations.js'
 import { createNormaliser } from './normalise.js'
 import { loadOpenApi, requestBodySchema, responseSchema, type ParameterObject } from './openapi.js'
 import { compileRoutes, type RouteOperation } from './routes.js'
@@ -36,8 +36,8 @@ export interface SpecResult {
   params?: Record<string, string>
   /** Why it failed: no such path (404-worthy), wrong method (405-worthy), or a bad request (400). */
   failure?: 'unknown-path' | 'method-not-allowed' | 'invalid-request'
-  /** The leniency rules the request needed, each with where (`body /summary`, `header If-Match`). */
-  leniencies?: { rule: Leniency; at: string }[]
+  /** The leniency rules the request needed to be accepted. */
+  leniencies?: LeniencyUse[]
 }
 
 export interface SpecValidatorOptions {
@@ -101,7 +101,7 @@ export function createSpecValidator(
         }
       }
       const { operation, pathParams } = route
-      const leniencies: { rule: Leniency; at: string }[] = []
+      const leniencies: LeniencyUse[] = []
       const used = (rule: Leniency, at: string): void => void leniencies.push({ rule, at })
       if (route.caseInsensitive) used('case-insensitive-routes', 'path')
       const errors = [
