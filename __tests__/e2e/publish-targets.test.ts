@@ -4,7 +4,7 @@
  */
 import { beforeEach, describe, expect, it } from '@jest/globals'
 import { runAction } from '../helpers/runner.js'
-import { sessionForFile } from './session.js'
+import { expectNoLeniency, sessionForFile } from './session.js'
 import { offerState } from './state.js'
 import { createWorkspace, type SeededOffer } from './workspace.js'
 
@@ -60,5 +60,20 @@ describe.each(OFFERS)('%s', offerId => {
     expect(run.summary).toContain('| token | lookup | write | upload | poll |')
     if (target !== 'draft') expect(run.summary).toContain('**Submission timeline**')
     expect(run.stdout).toMatch(new RegExp(`\\[${offerId}\\] \\d\\d:\\d\\d\\.\\d package`))
+  })
+})
+
+describe('the whole example', () => {
+  it('goes live with requests the spec accepts as sent, needing no leniency of the service', async () => {
+    const run = await runAction(session.env({ target: 'live' }), {
+      workspace: createWorkspace(OFFERS)
+    })
+    expect(run.code).toBe(0)
+    const sent = await session.requests()
+    expect(sent.length).toBeGreaterThan(30)
+    expect(sent.filter(r => r.leniencies !== undefined)).toEqual([])
+    // The check every session makes before a reset and at its end fails on such a request.
+    const lenient = { ...sent[0], leniencies: [{ rule: 'null-as-absent', at: 'body /summary' }] }
+    expect(() => expectNoLeniency([lenient])).toThrow('null-as-absent at body /summary')
   })
 })

@@ -14,6 +14,8 @@ export interface LoggedRequest {
   status: number
   /** The fault clauses that hit the request, when any did. */
   fault?: string
+  /** The leniency rules the emulator needed to accept the request (emulator/README.md). */
+  leniencies?: { rule: string; at: string }[]
 }
 
 export interface Session {
@@ -23,7 +25,8 @@ export interface Session {
   requests(): Promise<LoggedRequest[]>
   state(): Promise<Record<string, unknown>>
   setFaults(spec: string): Promise<void>
-  /** The model recreated from the seed; request log and faults cleared. */
+  /** The model recreated from the seed; request log and faults cleared. Like stop(), it first
+   *  fails when the action sent a request that only a leniency rule made acceptable. */
   reset(): Promise<void>
   /** Every secret the emulator knows or issued (client secret, tokens, assertions, SAS sigs). */
   secrets(): Promise<string[]>
@@ -35,6 +38,7 @@ export async function startSession(args: string[] = []): Promise<Session> {
   const { ready } = emulator
   const json = (path: string, init?: RequestInit): Promise<unknown> =>
     emulator.adminJson(path, init)
+  const requests = async (): Promise<LoggedRequest[]> => listOf(await json('/requests'))
   return {
     emulator,
     env: (overrides = {}) =>
@@ -48,7 +52,7 @@ export async function startSession(args: string[] = []): Promise<Session> {
         'timeout-minutes': '5',
         ...overrides
       }),
-    requests: async () => listOf<LoggedRequest>(await json('/requests')),
+    requests,
     state: async () => (await json('/state')) as Record<string, unknown>,
     setFaults: async spec => {
       await json('/faults', {
@@ -58,11 +62,31 @@ export async function startSession(args: string[] = []): Promise<Session> {
       })
     },
     reset: async () => {
+      expectNoLeniency(await requests())
       await json('/reset', { method: 'POST' })
     },
     secrets: async () => strings(await json('/secrets')).filter(s => s.length >= 8),
-    stop: () => emulator.stop()
+    stop: async () => {
+      const sent = emulator.child.exitCode === null ? await requests() : []
+      await emulator.stop()
+      expectNoLeniency(sent)
+    }
   }
+}
+
+/**
+ * The action must be spec-valid without the service's leniency (issue 13): every e2e session
+ * checks its request log with this before each reset and at its end.
+ */
+export function expectNoLeniency(requests: LoggedRequest[]): void {
+  const lenient = requests.filter(r => r.leniencies?.length)
+  if (lenient.length === 0) return
+  const lines = lenient.map(
+    r => `${r.method} ${r.path}: ${r.leniencies!.map(l => `${l.rule} at ${l.at}`).join(', ')}`
+  )
+  throw new Error(
+    `the action sent ${lenient.length} request(s) that the service accepts only by leniency:\n${lines.join('\n')}`
+  )
 }
 
 /**

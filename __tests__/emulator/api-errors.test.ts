@@ -1,7 +1,9 @@
 /** The service's error body (ingestion-v1.md §2.8) as serviceError builds it. */
 import { describe, expect, it } from '@jest/globals'
 import { serviceError } from '../../emulator/src/api/errors.js'
+import { createSpecValidator } from '../../emulator/src/validate/spec.js'
 import { createHarness } from './api-harness.js'
+import { SPEC_FILE } from './recordings-fixture.js'
 
 describe('serviceError', () => {
   it('builds the recorded ICH50400 string with embedded JSON', () => {
@@ -43,5 +45,24 @@ describe('serviceError', () => {
     expect(reply.status).toBe(404)
     expect(reply.body as string).toMatch(/^ICH50404 - /)
     expect(reply.body as string).not.toMatch(/\bat .*\.ts:\d+/)
+  })
+})
+
+describe('the model and the spec', () => {
+  it('answers operations that the spec declares, under their exact keys', () => {
+    const validator = createSpecValidator(SPEC_FILE)
+    const keys = Object.keys(createHarness().model.operations)
+    expect(keys.length).toBeGreaterThan(40)
+    for (const key of keys) {
+      const [method, template] = key.split(' ')
+      const found = validator.validate({
+        method,
+        path: template,
+        query: new URLSearchParams(),
+        headers: {},
+        body: undefined
+      })
+      expect(found.operation).toBe(key)
+    }
   })
 })

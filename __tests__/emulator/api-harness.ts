@@ -1,6 +1,6 @@
 /**
- * Drives the emulator's Ingestion model (emulator/src/api) without a server: a tiny dispatcher over
- * its routes, a fake blob store whose validation results the test sets, real faults and a clock
+ * Drives the emulator's Ingestion model (emulator/src/api) without a server: the spec validator finds
+ * each request's operation and the model's handler for it answers, a fake blob store whose validation results the test sets, real faults and a clock
  * the test moves.
  */
 import type { BlobStore, FileKind, ValidationItem } from '../../emulator/src/blob/index.js'
@@ -13,6 +13,8 @@ import type {
   Seed
 } from '../../emulator/src/api/contract.js'
 import { createFaults, type Faults } from '../../emulator/src/faults.js'
+import { createSpecValidator } from '../../emulator/src/validate/spec.js'
+import { SPEC_FILE } from './recordings-fixture.js'
 
 export const ORIGIN = 'http://127.0.0.1:8645'
 
@@ -99,23 +101,7 @@ export interface Harness {
   productId(offerId: string): string
 }
 
-function matchRoute(pattern: string, path: string): Record<string, string> | undefined {
-  const names: string[] = []
-  const source = pattern
-    .split(/(\{[^}]+\})/)
-    .map(part => {
-      const name = /^\{(.+)\}$/.exec(part)
-      if (name) {
-        names.push(name[1])
-        return '([^/()]+)'
-      }
-      return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-    })
-    .join('')
-  const match = new RegExp(`^${source}$`, 'i').exec(path)
-  if (!match) return undefined
-  return Object.fromEntries(names.map((n, i) => [n, match[i + 1]]))
-}
+const validator = createSpecValidator(SPEC_FILE)
 
 export function createHarness(
   overrides: Partial<EmulatorConfig> = {},
@@ -130,6 +116,7 @@ export function createHarness(
     rotateDraftInstances: false,
     keepSubmittedInstances: true,
     sasVersion: '2018-03-28',
+    submissionChecks: 'basic',
     ...overrides
   }
   const blob = new FakeBlobStore()
@@ -144,19 +131,21 @@ export function createHarness(
     headers: Record<string, string> = {}
   ): Promise<ApiReply> {
     const [path, search = ''] = url.split('?')
-    for (const route of model.routes) {
-      if (route.method !== method) continue
-      const params = matchRoute(route.pattern, path)
-      if (!params) continue
-      const lower = Object.fromEntries(
-        Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v])
-      )
-      return route.handle(
-        { method, path, params, query: new URLSearchParams(search), headers: lower, body },
-        context
-      )
+    const query = new URLSearchParams(search)
+    const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]))
+    // The server's own matching: the validator finds the operation. Its verdict on the body is
+    // not applied here, so the model's own checks can be tested with bodies the spec refuses.
+    const checked = validator.validate({ method, path, query, headers: lower, body })
+    const handle = checked.operation ? model.operations[checked.operation] : undefined
+    if (!handle) throw new Error(`the model has no operation for ${method} ${path}`)
+    const request = {
+      method,
+      params: checked.params ?? {},
+      query,
+      headers: lower,
+      body: checked.body
     }
-    throw new Error(`no route for ${method} ${path}`)
+    return handle(request, context)
   }
 
   return {
@@ -189,4 +178,49 @@ export function errorDetail(reply: ApiReply): {
 } {
   const text = reply.body as string
   return JSON.parse(text.slice(text.indexOf('{'), text.lastIndexOf('}') + 1))
+}
+
+const OFFER_MODULES = ['Availability', 'Listing', 'Package', 'Property', 'ResellerConfiguration']
+
+/** Uploads and processes a package, then points every plan's configuration at it. */
+export async function readyPackages(h: Harness, pid: string): Promise<void> {
+  const pkg = await h.ok('POST', `/products/${pid}/packages`, {
+    resourceType: 'AzureApplicationPackage',
+    fileName: 'app.zip'
+  })
+  await h.ok('PUT', `/products/${pid}/packages/${pkg.id}`, { ...pkg, state: 'Uploaded' })
+  h.advance(180)
+  const branches = (await h.ok('GET', `/products/${pid}/branches/getByModule(module=Package)`))
+    .value
+  for (const branch of branches.filter((b: Wire) => 'variantID' in b)) {
+    const url = `/products/${pid}/packageConfigurations/getByInstanceID(instanceID=${branch.currentDraftInstanceID})`
+    const cfg = (await h.ok('GET', url)).value[0]
+    await h.ok('PUT', `/products/${pid}/packageconfigurations/${cfg.id}`, {
+      ...cfg,
+      version: '1.0.0',
+      packageReferences: [{ type: 'AzureApplicationPackage', value: pkg.id }]
+    })
+  }
+}
+
+/** The §4.1 creation request from the current branches, leaving out `skip` modules. */
+export async function creationRequest(h: Harness, pid: string, skip: string[] = []): Promise<Wire> {
+  const resources: Wire[] = []
+  const plans = new Map<string, Wire[]>()
+  for (const module of OFFER_MODULES) {
+    const branches = (await h.ok('GET', `/products/${pid}/branches/getByModule(module=${module})`))
+      .value
+    for (const b of branches) {
+      if (skip.includes(module)) continue
+      const ref = { type: module, value: b.currentDraftInstanceID }
+      if (b.variantID === undefined) resources.push(ref)
+      else plans.set(b.variantID, [...(plans.get(b.variantID) ?? []), ref])
+    }
+  }
+  return {
+    resourceType: 'SubmissionCreationRequest',
+    targets: [{ type: 'Scope', value: 'preview' }],
+    resources,
+    variantResources: [...plans].map(([variantID, list]) => ({ variantID, resources: list }))
+  }
 }

@@ -1,51 +1,14 @@
 /** The Ingestion model's submissions: creation checks, lifecycle by simulated time, promote, delete. */
 import { describe, expect, it } from '@jest/globals'
-import { ORIGIN, createHarness, errorDetail, type Harness, type Wire } from './api-harness.js'
-
-const OFFER_MODULES = ['Availability', 'Listing', 'Package', 'Property', 'ResellerConfiguration']
-
-/** Uploads and processes a package, then points every plan's configuration at it. */
-async function readyPackages(h: Harness, pid: string): Promise<void> {
-  const pkg = await h.ok('POST', `/products/${pid}/packages`, {
-    resourceType: 'AzureApplicationPackage',
-    fileName: 'app.zip'
-  })
-  await h.ok('PUT', `/products/${pid}/packages/${pkg.id}`, { ...pkg, state: 'Uploaded' })
-  h.advance(180)
-  const branches = (await h.ok('GET', `/products/${pid}/branches/getByModule(module=Package)`))
-    .value
-  for (const branch of branches.filter((b: Wire) => 'variantID' in b)) {
-    const url = `/products/${pid}/packageConfigurations/getByInstanceID(instanceID=${branch.currentDraftInstanceID})`
-    const cfg = (await h.ok('GET', url)).value[0]
-    await h.ok('PUT', `/products/${pid}/packageconfigurations/${cfg.id}`, {
-      ...cfg,
-      version: '1.0.0',
-      packageReferences: [{ type: 'AzureApplicationPackage', value: pkg.id }]
-    })
-  }
-}
-
-/** The §4.1 creation request from the current branches, leaving out `skip` modules. */
-async function creationRequest(h: Harness, pid: string, skip: string[] = []): Promise<Wire> {
-  const resources: Wire[] = []
-  const plans = new Map<string, Wire[]>()
-  for (const module of OFFER_MODULES) {
-    const branches = (await h.ok('GET', `/products/${pid}/branches/getByModule(module=${module})`))
-      .value
-    for (const b of branches) {
-      if (skip.includes(module)) continue
-      const ref = { type: module, value: b.currentDraftInstanceID }
-      if (b.variantID === undefined) resources.push(ref)
-      else plans.set(b.variantID, [...(plans.get(b.variantID) ?? []), ref])
-    }
-  }
-  return {
-    resourceType: 'SubmissionCreationRequest',
-    targets: [{ type: 'Scope', value: 'preview' }],
-    resources,
-    variantResources: [...plans].map(([variantID, list]) => ({ variantID, resources: list }))
-  }
-}
+import {
+  ORIGIN,
+  createHarness,
+  creationRequest,
+  errorDetail,
+  readyPackages,
+  type Harness,
+  type Wire
+} from './api-harness.js'
 
 async function submit(h: Harness, pid: string, skip: string[] = []): Promise<Wire> {
   const reply = await h.call(
@@ -94,9 +57,9 @@ describe('submission lifecycle', () => {
     expect(promoted.status).toBe(200)
     expect((promoted.body as Wire).targetEnvironment).toBe('live')
     expect(await status(h, pid, created.id)).toBe('Published/Publishing/Running')
-    expect(
-      (await h.ok('GET', `/products/${pid}/submissions/${created.id}`)).publishedTimeInUtc
-    ).toBeNull()
+    expect(await h.ok('GET', `/products/${pid}/submissions/${created.id}`)).not.toHaveProperty(
+      'publishedTimeInUtc'
+    )
     h.advance(3600)
     expect(await status(h, pid, created.id)).toBe('Published/InStore/Completed')
     const live = await h.ok('GET', `/products/${pid}/submissions/${created.id}`)

@@ -1,4 +1,4 @@
-/** The zip directory reader and the file checks, over in-memory files (no Azurite). */
+/** The zip listing (yauzl over ranged reads) and the file checks, over in-memory files (no Azurite). */
 import { describe, expect, it } from '@jest/globals'
 import { validateFile, type StoredFile } from '../../emulator/src/blob/validate.js'
 import { listZipEntries } from '../../emulator/src/blob/zip.js'
@@ -20,24 +20,22 @@ function inMemory(bytes: Buffer): StoredFile & { reads: Array<[number, number]> 
 describe('listZipEntries', () => {
   it('lists the names in the central directory', async () => {
     const file = inMemory(azureAppZip())
-    expect(await listZipEntries(file.read, file.size!)).toEqual({
-      ok: true,
-      names: ['mainTemplate.json', 'createUiDefinition.json', 'nestedtemplates/storage.json']
-    })
+    expect(await listZipEntries(file.read, file.size!)).toEqual([
+      'mainTemplate.json',
+      'createUiDefinition.json',
+      'nestedtemplates/storage.json'
+    ])
   })
 
   it('finds the end record behind a long archive comment', async () => {
     const zip = makeZip([{ name: 'a.app', data: 'x' }], { comment: 'c'.repeat(60_000) })
     const file = inMemory(zip)
-    expect(await listZipEntries(file.read, file.size!)).toEqual({ ok: true, names: ['a.app'] })
+    expect(await listZipEntries(file.read, file.size!)).toEqual(['a.app'])
   })
 
   it('follows the ZIP64 end records', async () => {
     const file = inMemory(makeZip([{ name: 'mainTemplate.json', data: '{}' }], { zip64: true }))
-    expect(await listZipEntries(file.read, file.size!)).toEqual({
-      ok: true,
-      names: ['mainTemplate.json']
-    })
+    expect(await listZipEntries(file.read, file.size!)).toEqual(['mainTemplate.json'])
   })
 
   it('reads only the tail and the directory of a large archive', async () => {
@@ -54,20 +52,18 @@ describe('listZipEntries', () => {
 
   it('says why a file without an end record is not a zip', async () => {
     const file = inMemory(Buffer.from('PK\x03\x04 but then nothing else of a zip'))
-    expect(await listZipEntries(file.read, file.size!)).toEqual({
-      ok: false,
-      reason: 'it has no end-of-central-directory record'
-    })
+    expect(await listZipEntries(file.read, file.size!)).toEqual(
+      expect.stringContaining('End of central directory record signature not found')
+    )
   })
 
   it('refuses a directory that points outside the file', async () => {
     const zip = azureAppZip()
     zip.writeUInt32LE(zip.length, zip.length - 6) // directory offset past the end
     const file = inMemory(zip)
-    expect(await listZipEntries(file.read, file.size!)).toEqual({
-      ok: false,
-      reason: 'its central directory lies outside the file'
-    })
+    expect(await listZipEntries(file.read, file.size!)).toEqual(
+      expect.stringContaining('not enough bytes')
+    )
   })
 })
 

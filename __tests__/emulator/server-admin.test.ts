@@ -115,9 +115,13 @@ describe('admin endpoints', () => {
     })
     const changed = await emulator.adminJson(
       '/config',
-      json('PUT', { pageSize: 1, tokenLifetimeSeconds: 120 })
+      json('PUT', { pageSize: 1, tokenLifetimeSeconds: 120, submissionChecks: 'strict' })
     )
-    expect(changed).toMatchObject({ pageSize: 1, tokenLifetimeSeconds: 120 })
+    expect(changed).toMatchObject({
+      pageSize: 1,
+      tokenLifetimeSeconds: 120,
+      submissionChecks: 'strict'
+    })
     const issued = await fetch(
       `${emulator.ready.authorityHost}/${emulator.ready.tenantId}/oauth2/token`,
       {
@@ -138,10 +142,16 @@ describe('admin endpoints', () => {
 
     expect((await emulator.admin('/config', json('PUT', { pageSize: 0 }))).status).toBe(400)
     expect((await emulator.admin('/config', json('PUT', { colour: 'red' }))).status).toBe(400)
+    expect((await emulator.admin('/config', json('PUT', { submissionChecks: 'lax' }))).status).toBe(
+      400
+    )
     expect(
       (await emulator.admin('/config', json('PUT', { sasVersion: '2020-01-01' }))).status
     ).toBe(400)
-    await emulator.admin('/config', json('PUT', { pageSize: 3, tokenLifetimeSeconds: 3600 }))
+    await emulator.admin(
+      '/config',
+      json('PUT', { pageSize: 3, tokenLifetimeSeconds: 3600, submissionChecks: 'basic' })
+    )
   })
 
   it('answers 404 to an unknown admin path and 405 to a wrong method', async () => {

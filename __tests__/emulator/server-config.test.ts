@@ -18,7 +18,8 @@ describe('parseOptions', () => {
       etagMismatch: 412,
       sasVersion: '2018-03-28',
       rotateDraftInstances: true,
-      keepSubmittedInstances: true
+      keepSubmittedInstances: true,
+      submissionChecks: 'basic'
     })
   })
 
@@ -35,7 +36,8 @@ describe('parseOptions', () => {
         '--ignore-version-header',
         '--quiet',
         '--faults',
-        'token -> 503 x1'
+        'token -> 503 x1',
+        '--submission-checks=strict'
       ])
     ).toMatchObject({
       port: 0,
@@ -45,7 +47,8 @@ describe('parseOptions', () => {
       keepSubmittedInstances: false,
       ignoreVersionHeader: true,
       quiet: true,
-      faults: 'token -> 503 x1'
+      faults: 'token -> 503 x1',
+      submissionChecks: 'strict'
     })
     expect(parseOptions(['--port', '1', '--help'])).toBe('help')
   })
@@ -54,6 +57,7 @@ describe('parseOptions', () => {
     [['--port', '70000'], '--port'],
     [['--page-size', '0'], '--page-size'],
     [['--sas-version', 'latest'], '--sas-version'],
+    [['--submission-checks', 'lax'], '--submission-checks must be basic or strict, got lax'],
     [['--seed'], '--seed needs a value'],
     [['--quiet=yes'], 'unknown option --quiet=yes']
   ])('refuses %j naming the option', (argv, message) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { PACKAGE_POLL, pollUntil } from '../../src/publish/backoff.js'
-import { fakeClock } from './publish-fake-api.js'
+import { fakeClock } from './fake-clock.js'
 
 describe('pollUntil', () => {
   it('reads at once, then backs off ×1.6 up to the cap', async () => {

@@ -1,16 +1,18 @@
 /**
  * The example manifest (examples/marketplace.yml, loaded by the real loader) published to the
- * in-memory API: every field the manifest states reaches the drafts, and all three offers reach
- * preview side by side.
+ * in-process emulator seeded with its offers: every field the manifest states reaches the drafts,
+ * and all three offers reach preview side by side.
  */
 import { describe, expect, it } from '@jest/globals'
 import { fileURLToPath } from 'node:url'
 import { loadManifest } from '../../src/manifest/load.js'
+import type { Module } from '../../src/ingestion/types.js'
 import { publishAll } from '../../src/publish/index.js'
-import { FakeIngestion } from './publish-fake-api.js'
+import { useEmulator } from './publish-emulator.js'
 import { offerRun } from './publish-fixtures.js'
 
 const examples = fileURLToPath(new URL('../../examples', import.meta.url))
+const emulator = useEmulator()
 
 describe('publishing examples/marketplace.yml', () => {
   it('writes listings, images, packages and technical configurations and reaches preview', async () => {
@@ -18,17 +20,9 @@ describe('publishing examples/marketplace.yml', () => {
       version: '1.2.3',
       workspace: examples
     })
-    const api = new FakeIngestion()
-    const analytics = api.addProduct('contoso-analytics', 'AzureApplication', [
-      { planId: 'standard', subType: 'solution-template' },
-      { planId: 'premium', subType: 'solution-template' }
-    ])
-    const ops = api.addProduct('contoso-managed-ops', 'AzureApplication', [
-      { planId: 'managed', subType: 'managed-application' }
-    ])
-    const bc = api.addProduct('contoso-bc-connector', 'AzureDynamics365BusinessCentral')
-    // One offer's test dependencies serve the whole run: the same fake API, clock and uploader.
-    const { run, uploads } = offerRun(api, manifest.offers[0])
+    const service = await emulator.fresh()
+    // One offer's test dependencies serve the whole run: the same service, clock and uploader.
+    const { run, uploads } = offerRun(service, manifest.offers[0])
     const results = await publishAll(run.deps, manifest.offers)
 
     expect(results.map(r => [r.offerId, r.status, r.errors])).toEqual([
@@ -36,7 +30,9 @@ describe('publishing examples/marketplace.yml', () => {
       ['contoso-managed-ops', 'preview', []],
       ['contoso-bc-connector', 'preview', []]
     ])
-    const [listing] = api.listings.get(api.branchOf(analytics.id, 'Listing'))!
+    const { api } = service
+    const analytics = service.productId('contoso-analytics')
+    const [listing] = await api.getListings(analytics, await draftOf(analytics, 'Listing'))
     expect(listing.title).toBe('Contoso Analytics')
     expect(listing.keywords).toEqual(['analytics', 'cost', 'dashboards'])
     expect(listing.listingContacts?.map(c => c.type).sort()).toEqual([
@@ -52,16 +48,27 @@ describe('publishing examples/marketplace.yml', () => {
       ])
     )
 
-    const managed = api.variants.get(ops.id)![0]
-    const [opsConfig] = api.configs.get(api.branchOf(ops.id, 'Package', managed.id))!
+    const ops = service.productId('contoso-managed-ops')
+    const [managed] = await api.listVariants(ops)
+    const [opsConfig] = await api.getPackageConfigurations(
+      ops,
+      await draftOf(ops, 'Package', managed.id)
+    )
     expect(opsConfig.publicAzureTenantID).toBe('8d2c5b1e-3f4a-4c6b-9e7d-1a2b3c4d5e6f')
     expect(opsConfig.allowJitAccess).toBe(true)
     expect(opsConfig.version).toBe('1.2.3')
 
-    const [bcConfig] = api.configs.get(api.branchOf(bc.id, 'Package'))!
+    const bc = service.productId('contoso-bc-connector')
+    const [bcConfig] = await api.getPackageConfigurations(bc, await draftOf(bc, 'Package'))
     expect(bcConfig.packageReferences?.map(r => r.type).sort()).toEqual([
       'Dynamics365BusinessCentralAddOnExtensionPackage',
       'Dynamics365BusinessCentralAddOnLibraryExtensionPackage'
     ])
+
+    /** The current draft instance of a module, offer level or the plan's. */
+    async function draftOf(productId: string, module: Module, variantID?: string) {
+      const branches = await api.getBranches(productId, module)
+      return branches.find(b => b.variantID === variantID)!.currentDraftInstanceID
+    }
   })
 })

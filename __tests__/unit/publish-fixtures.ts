@@ -2,8 +2,8 @@
 import type { OfferSpec, PlanSpec, ResolvedFile } from '../../src/manifest/model.js'
 import type { Settings } from '../../src/settings.js'
 import { OfferRun, type PublishDeps } from '../../src/publish/context.js'
-import type { FakeIngestion } from './publish-fake-api.js'
-import { fakeClock } from './publish-fake-api.js'
+import type { FakeClock } from './fake-clock.js'
+import type { TestService } from './publish-emulator.js'
 
 export function file(name: string, size = 1000): ResolvedFile {
   return {
@@ -78,31 +78,31 @@ export function settings(overrides: Partial<Settings> = {}): Settings {
 
 export interface TestRun {
   run: OfferRun
+  /** Names of the files uploaded, in order. */
   uploads: string[]
   lines: string[]
-  clock: ReturnType<typeof fakeClock>
+  clock: FakeClock
   controller: AbortController
 }
 
+/** One offer's run against the test's service, with its own client, cancellation and budget. */
 export function offerRun(
-  api: FakeIngestion,
+  service: Pick<TestService, 'clock' | 'client' | 'uploader'>,
   offer: OfferSpec,
   overrides: Partial<Settings> = {}
 ): TestRun {
   const uploads: string[] = []
   const lines: string[] = []
-  const clock = fakeClock()
+  const { clock } = service
   const controller = new AbortController()
+  const deadline = clock.now() + 60 * 60_000
   const deps: PublishDeps = {
-    api,
+    api: service.client({ signal: controller.signal, deadline }),
     settings: settings(overrides),
     clock,
     signal: controller.signal,
-    deadline: clock.now() + 60 * 60_000,
-    upload: async f => {
-      uploads.push(f.name)
-      return { bytes: f.size, ms: 5 }
-    },
+    deadline,
+    upload: service.uploader(uploads),
     progress: (_offer, message) => lines.push(message),
     warn: (_offer, message) => lines.push(`warning: ${message}`),
     debug: () => undefined,

@@ -1,33 +1,112 @@
+/**
+ * publishOffer against the in-process emulator (publish-emulator.ts), through the real client and
+ * transport. Where a test needs what the emulator cannot do, a wrapper around the real client adds
+ * just that, and says why.
+ */
 import { describe, expect, it } from '@jest/globals'
+import type { IngestionApi } from '../../src/ingestion/api.js'
+import type { Module, Submission, TypeValuePair } from '../../src/ingestion/types.js'
 import { publishOffer } from '../../src/publish/offer.js'
-import { FakeIngestion } from './publish-fake-api.js'
-import { azureOffer, bcOffer, offerRun, plan } from './publish-fixtures.js'
+import { useEmulator, type FreshOptions, type TestService } from './publish-emulator.js'
+import { azureOffer, bcOffer, file, offerRun, plan } from './publish-fixtures.js'
 
-function seededAzure(options?: ConstructorParameters<typeof FakeIngestion>[0]) {
-  const api = new FakeIngestion(options)
-  const product = api.addProduct('contoso-analytics', 'AzureApplication', [
-    { planId: 'standard', subType: 'solution-template' },
-    { planId: 'premium', subType: 'solution-template' }
-  ])
-  return { api, product }
+const emulator = useEmulator()
+
+const SUBMISSIONS = 'POST /products/{productID}/submissions'
+const PACKAGES = 'POST /products/{productID}/packages'
+const OFFER_MODULES: Module[] = [
+  'Availability',
+  'Listing',
+  'Package',
+  'Property',
+  'ResellerConfiguration'
+]
+
+/** The seed's contoso-analytics: an Azure Application with plans standard and premium. */
+async function seededAzure(options?: FreshOptions) {
+  const service = await emulator.fresh(options)
+  return { service, api: service.api, productId: service.productId('contoso-analytics') }
+}
+
+/** The current draft instance of a module, offer level or the plan's. */
+async function draftOf(api: IngestionApi, productId: string, module: Module, variantID?: string) {
+  const branches = await api.getBranches(productId, module)
+  return branches.find(b => b.variantID === variantID)!.currentDraftInstanceID
+}
+
+/** A package uploaded and processed before the run, as an earlier attempt would leave it. */
+async function processedPackage(service: TestService, productId: string, fileName: string) {
+  const pkg = await service.api.createPackage(productId, {
+    resourceType: 'AzureApplicationPackage',
+    fileName
+  })
+  await service.uploader([])(file(fileName), pkg.fileSasUri!)
+  await service.api.putPackage(productId, { ...pkg, state: 'Uploaded' })
+  await service.clock.sleep(60_000)
+  return pkg
+}
+
+/** Someone else's submission of the current drafts, as another tool makes it (§4.1). */
+async function submitDrafts(api: IngestionApi, productId: string): Promise<Submission> {
+  const resources: TypeValuePair[] = []
+  const plans = new Map<string, TypeValuePair[]>()
+  for (const module of OFFER_MODULES) {
+    for (const branch of await api.getBranches(productId, module)) {
+      const ref = { type: module, value: branch.currentDraftInstanceID }
+      if (branch.variantID === undefined) resources.push(ref)
+      else plans.set(branch.variantID, [...(plans.get(branch.variantID) ?? []), ref])
+    }
+  }
+  return api.createSubmission(productId, {
+    resourceType: 'SubmissionCreationRequest',
+    targets: [{ type: 'Scope', value: 'preview' }],
+    resources,
+    variantResources: [...plans].map(([variantID, list]) => ({ variantID, resources: list }))
+  })
+}
+
+/** Points every plan's configuration at these packages. */
+async function pointPlansAt(api: IngestionApi, productId: string, packageIds: string[]) {
+  for (const variant of await api.listVariants(productId)) {
+    const instance = await draftOf(api, productId, 'Package', variant.id)
+    const [config] = await api.getPackageConfigurations(productId, instance)
+    await api.putPackageConfiguration(productId, {
+      ...config,
+      version: '0.9.0',
+      packageReferences: packageIds.map(value => ({ type: 'AzureApplicationPackage', value }))
+    })
+  }
+}
+
+/** Another publisher's running submission of other packages: it blocks a new one for a minute. */
+async function theirSubmission(service: TestService, productId: string): Promise<Submission> {
+  const theirs = await processedPackage(service, productId, 'theirs-0.9.0.zip')
+  await pointPlansAt(service.api, productId, [theirs.id])
+  const submission = await submitDrafts(service.api, productId)
+  await service.clearLog()
+  return submission
 }
 
 describe('publishOffer: Azure Application', () => {
   it('uploads each plan package, points the plan at it and reaches preview with one submission', async () => {
-    const { api, product } = seededAzure()
-    const { run, uploads } = offerRun(api, azureOffer())
+    const { service, api, productId } = await seededAzure()
+    const { run, uploads } = offerRun(service, azureOffer())
     const result = await publishOffer(run)
 
     expect(result.errors).toEqual([])
     expect(result.status).toBe('preview')
     expect(uploads.sort()).toEqual(['premium-1.2.3.zip', 'standard-1.2.3.zip'])
-    const standard = api.variants.get(product.id)!.find(v => v.externalID === 'standard')!
-    const [config] = api.configs.get(api.branchOf(product.id, 'Package', standard.id))!
-    const pkg = api.packages.get(product.id)!.find(p => p.fileName === 'standard-1.2.3.zip')!
+    const standard = (await api.listVariants(productId)).find(v => v.externalID === 'standard')!
+    const [config] = await api.getPackageConfigurations(
+      productId,
+      await draftOf(api, productId, 'Package', standard.id)
+    )
+    const pkg = (await api.listPackages(productId)).find(p => p.fileName === 'standard-1.2.3.zip')!
     expect(config.version).toBe('1.2.3')
     expect(config.packageReferences).toEqual([{ type: 'AzureApplicationPackage', value: pkg.id }])
-    expect(api.submissions.get(product.id)).toHaveLength(1)
-    const submitted = api.submissions.get(product.id)![0]
+    const submissions = await api.listSubmissions(productId)
+    expect(submissions).toHaveLength(1)
+    const submitted = submissions[0]
     expect(submitted.resources?.map(r => r.type).sort()).toEqual([
       'Availability',
       'Listing',
@@ -45,66 +124,98 @@ describe('publishOffer: Azure Application', () => {
   })
 
   it('passes through a preview link when the service gives one, and only an https one', async () => {
-    const withLink = seededAzure({
-      previewLink: 'https://azuremarketplace.microsoft.com/preview/x'
+    // The emulator sends no previewLink: it is undocumented and no recording has one. The real
+    // client's replies get it added here.
+    const linking = (service: TestService, previewLink: string) => ({
+      ...service,
+      client: (o: Parameters<TestService['client']>[0]): IngestionApi => {
+        const api = service.client(o)
+        return {
+          ...api,
+          getSubmission: async (productId, submissionId) => ({
+            ...(await api.getSubmission(productId, submissionId)),
+            previewLink
+          })
+        }
+      }
     })
-    expect((await publishOffer(offerRun(withLink.api, azureOffer()).run)).previewLinks).toEqual([
-      'https://azuremarketplace.microsoft.com/preview/x'
-    ])
-    const odd = seededAzure({ previewLink: 'javascript:alert(1)' })
-    expect((await publishOffer(offerRun(odd.api, azureOffer()).run)).previewLinks).toEqual([])
+    const withLink = await seededAzure()
+    const link = 'https://azuremarketplace.microsoft.com/preview/x'
+    expect(
+      (await publishOffer(offerRun(linking(withLink.service, link), azureOffer()).run)).previewLinks
+    ).toEqual([link])
+    const odd = await seededAzure()
+    const oddRun = offerRun(linking(odd.service, 'javascript:alert(1)'), azureOffer())
+    expect((await publishOffer(oddRun.run)).previewLinks).toEqual([])
   })
 
   it('promotes from ReadyToPublish and waits until InStore for target live', async () => {
-    const { api } = seededAzure()
-    const { run } = offerRun(api, azureOffer(), { target: 'live' })
+    const { service } = await seededAzure()
+    const { run } = offerRun(service, azureOffer(), { target: 'live' })
     const result = await publishOffer(run)
     expect(result.status).toBe('live')
-    expect(api.writes.filter(w => w.startsWith('POST promote'))).toHaveLength(1)
+    expect((await service.writes()).filter(w => w.endsWith('/promote'))).toHaveLength(1)
     expect(result.timeline.at(-1)?.state).toBe('Published/InStore')
   })
 
   it('writes the reseller channel only when it differs, and never in a dry run', async () => {
-    const disabled = seededAzure()
-    await publishOffer(offerRun(disabled.api, azureOffer({ resellerChannelState: 'Disabled' })).run)
-    expect(disabled.api.writes).toContain('POST reseller Disabled')
-    expect(disabled.api.reseller.resellerChannelState).toBe('Disabled')
+    const RESELLER = 'POST /products/{productID}/resellerConfiguration'
+    /** The seed's reseller channel is Disabled; these tests start from Enabled. */
+    const enabled = async () => {
+      const seeded = await seededAzure()
+      await seeded.api.setResellerConfiguration(seeded.productId, {
+        resourceType: 'ResellerConfiguration',
+        resellerChannelState: 'Enabled'
+      })
+      await seeded.service.clearLog()
+      return seeded
+    }
+    const disabled = await enabled()
+    const disabling = offerRun(disabled.service, azureOffer({ resellerChannelState: 'Disabled' }))
+    await publishOffer(disabling.run)
+    expect(await disabled.service.writes()).toContain(RESELLER)
+    expect(
+      (await disabled.api.getResellerConfiguration(disabled.productId)).resellerChannelState
+    ).toBe('Disabled')
 
-    const same = seededAzure()
-    await publishOffer(offerRun(same.api, azureOffer({ resellerChannelState: 'Enabled' })).run)
-    expect(same.api.writes.filter(w => w.startsWith('POST reseller'))).toEqual([])
+    const same = await enabled()
+    await publishOffer(offerRun(same.service, azureOffer({ resellerChannelState: 'Enabled' })).run)
+    expect((await same.service.writes()).filter(w => w === RESELLER)).toEqual([])
 
-    const dry = seededAzure()
-    const planned = offerRun(dry.api, azureOffer({ resellerChannelState: 'Disabled' }), {
+    const dry = await enabled()
+    const planned = offerRun(dry.service, azureOffer({ resellerChannelState: 'Disabled' }), {
       dryRun: true
     })
     await publishOffer(planned.run)
-    expect(dry.api.writes).toEqual([])
+    expect(await dry.service.writes()).toEqual([])
   })
 
   it('stops after the drafts for target draft', async () => {
-    const { api } = seededAzure()
-    const { run } = offerRun(api, azureOffer(), { target: 'draft' })
+    const { service } = await seededAzure()
+    const { run } = offerRun(service, azureOffer(), { target: 'draft' })
     const result = await publishOffer(run)
     expect(result.status).toBe('draft')
-    expect(api.writes).not.toContain('POST submission')
-    expect(api.writes.some(w => w.startsWith('PUT config'))).toBe(true)
+    const writes = await service.writes()
+    expect(writes).not.toContain(SUBMISSIONS)
+    expect(writes).toContain(
+      'PUT /products/{productID}/packageconfigurations/{packageConfigurationID}'
+    )
   })
 
   it('returns after creating the submission when wait is false', async () => {
-    const { api } = seededAzure()
-    const { run } = offerRun(api, azureOffer(), { wait: false })
+    const { service } = await seededAzure()
+    const { run } = offerRun(service, azureOffer(), { wait: false })
     const result = await publishOffer(run)
     expect(result.status).toBe('submitted')
     expect(result.timeline).toEqual([])
   })
 
   it('writes nothing in a dry run and lists the plan', async () => {
-    const { api } = seededAzure()
-    const { run, uploads } = offerRun(api, azureOffer(), { dryRun: true })
+    const { service } = await seededAzure()
+    const { run, uploads } = offerRun(service, azureOffer(), { dryRun: true })
     const result = await publishOffer(run)
     expect(result.status).toBe('planned')
-    expect(api.writes).toEqual([])
+    expect(await service.writes()).toEqual([])
     expect(uploads).toEqual([])
     expect(result.changes.map(c => c.action)).toEqual(
       expect.arrayContaining(['update', 'upload', 'submit'])
@@ -112,11 +223,11 @@ describe('publishOffer: Azure Application', () => {
   })
 
   it('plans the creation of a missing offer in a dry run without writing', async () => {
-    const api = new FakeIngestion()
-    const { run } = offerRun(api, azureOffer({ name: 'Contoso Analytics' }), { dryRun: true })
+    const service = await emulator.fresh({ offers: [] })
+    const { run } = offerRun(service, azureOffer({ name: 'Contoso Analytics' }), { dryRun: true })
     const result = await publishOffer(run)
     expect(result.status).toBe('planned')
-    expect(api.writes).toEqual([])
+    expect(await service.writes()).toEqual([])
     expect(result.changes[0]).toEqual(
       expect.objectContaining({
         action: 'create',
@@ -126,31 +237,36 @@ describe('publishOffer: Azure Application', () => {
   })
 
   it('creates a missing offer and its plans when the manifest names it', async () => {
-    const api = new FakeIngestion()
-    const { run } = offerRun(api, azureOffer({ name: 'Contoso Analytics' }), { target: 'draft' })
+    const service = await emulator.fresh({ offers: [] })
+    const { run } = offerRun(service, azureOffer({ name: 'Contoso Analytics' }), {
+      target: 'draft'
+    })
     const result = await publishOffer(run)
     expect(result.errors).toEqual([])
-    expect(api.writes.slice(0, 3)).toEqual([
-      'POST product Contoso Analytics',
-      'POST variant standard',
-      'POST variant premium'
+    expect((await service.writes()).slice(0, 3)).toEqual([
+      'POST /products',
+      'POST /products/{productID}/variants',
+      'POST /products/{productID}/variants'
     ])
+    const [product] = (await service.state()).products
+    expect(product.product.name).toBe('Contoso Analytics')
+    expect(product.variants.map(v => v.body.externalID)).toEqual(['standard', 'premium'])
   })
 
   it('fails with OFFER_NOT_FOUND and a hint when the offer is missing and has no name', async () => {
-    const api = new FakeIngestion()
-    const { run } = offerRun(api, azureOffer())
+    const service = await emulator.fresh({ offers: [] })
+    const { run } = offerRun(service, azureOffer())
     const result = await publishOffer(run)
     expect(result.status).toBe('failed')
     expect(result.errors[0].code).toBe('OFFER_NOT_FOUND')
     expect(result.errors[0].message).toContain('name:')
-    expect(api.writes).toEqual([])
+    expect(await service.writes()).toEqual([])
   })
 
   it('refuses a plan whose kind differs from the manifest', async () => {
-    const { api } = seededAzure()
+    const { service } = await seededAzure()
     const { run } = offerRun(
-      api,
+      service,
       azureOffer({ plans: [plan('standard', { subType: 'managed-application' })] })
     )
     const result = await publishOffer(run)
@@ -159,84 +275,83 @@ describe('publishOffer: Azure Application', () => {
   })
 
   it('reports the validation items of a package that failed processing', async () => {
-    const { api } = seededAzure({ packageOutcome: 'ProcessFailed' })
-    const { run } = offerRun(api, azureOffer())
+    const { service } = await seededAzure({ brokenPackages: true })
+    const { run } = offerRun(service, azureOffer())
     const result = await publishOffer(run)
     expect(result.status).toBe('failed')
     expect(result.errors.map(e => e.code)).toContain('PACKAGE_PROCESS_FAILED')
-    expect(result.errors.some(e => e.message.includes('PKG-1: mainTemplate.json is missing'))).toBe(
-      true
-    )
-    expect(api.writes).not.toContain('POST submission')
+    expect(
+      result.errors.some(e =>
+        e.message.includes(
+          "MissingRequiredFile: The package must contain 'mainTemplate.json' at the root of the .zip."
+        )
+      )
+    ).toBe(true)
+    expect(await service.writes()).not.toContain(SUBMISSIONS)
   })
 
   it('on a re-run of the job, reuses a processed package with the same file name instead of uploading again', async () => {
-    const { api, product } = seededAzure()
-    api.packages.get(product.id)!.push({
-      resourceType: 'AzureApplicationPackage',
-      fileName: 'standard-1.2.3.zip',
-      state: 'Processed',
-      id: 'old-pkg'
-    })
-    const { run, uploads } = offerRun(api, azureOffer(), { target: 'draft', runAttempt: 2 })
+    const { service, api, productId } = await seededAzure()
+    await processedPackage(service, productId, 'standard-1.2.3.zip')
+    await service.clearLog()
+    const { run, uploads } = offerRun(service, azureOffer(), { target: 'draft', runAttempt: 2 })
     await publishOffer(run)
     expect(uploads).toEqual(['premium-1.2.3.zip'])
-    expect(api.writes.filter(w => w.startsWith('POST package'))).toEqual([
-      'POST package premium-1.2.3.zip'
+    expect((await service.writes()).filter(w => w === PACKAGES)).toHaveLength(1)
+    expect((await api.listPackages(productId)).map(p => p.fileName).sort()).toEqual([
+      'premium-1.2.3.zip',
+      'standard-1.2.3.zip'
     ])
   })
 
   it('on a first attempt with no plan at this version yet, uploads without listing the packages', async () => {
-    const { api } = seededAzure()
-    const { run, uploads } = offerRun(api, azureOffer())
+    const { service } = await seededAzure()
+    const { run, uploads } = offerRun(service, azureOffer())
     await publishOffer(run)
     expect(uploads.sort()).toEqual(['premium-1.2.3.zip', 'standard-1.2.3.zip'])
-    expect(api.lists).toEqual([])
+    expect(await service.lists()).toEqual([])
   })
 
   it('lists the packages first when a plan is already configured at this version', async () => {
-    const { api, product } = seededAzure()
-    const first = offerRun(api, azureOffer(), { target: 'draft' })
+    const { service, api, productId } = await seededAzure()
+    const first = offerRun(service, azureOffer(), { target: 'draft' })
     await publishOffer(first.run)
-    const { run, uploads } = offerRun(api, azureOffer(), { target: 'draft' })
+    await service.clearLog()
+    const { run, uploads } = offerRun(service, azureOffer(), { target: 'draft' })
     await publishOffer(run)
-    expect(api.lists).toEqual(['packages'])
+    expect(await service.lists()).toEqual(['packages'])
     expect(uploads).toEqual([])
-    expect(api.packages.get(product.id)).toHaveLength(2)
+    expect(await api.listPackages(productId)).toHaveLength(2)
   })
 
   it('with check-existing always, lists the packages first on any attempt', async () => {
-    const { api, product } = seededAzure()
-    api.packages.get(product.id)!.push({
-      resourceType: 'AzureApplicationPackage',
-      fileName: 'standard-1.2.3.zip',
-      state: 'Processed',
-      id: 'old-pkg'
-    })
-    const { run, uploads } = offerRun(api, azureOffer(), {
+    const { service, productId } = await seededAzure()
+    await processedPackage(service, productId, 'standard-1.2.3.zip')
+    await service.clearLog()
+    const { run, uploads } = offerRun(service, azureOffer(), {
       target: 'draft',
       checkExisting: 'always'
     })
     await publishOffer(run)
-    expect(api.lists).toEqual(['packages'])
+    expect(await service.lists()).toEqual(['packages'])
     expect(uploads).toEqual(['premium-1.2.3.zip'])
   })
 
   it('collects validations and reports when the submission fails', async () => {
-    const { api } = seededAzure({
-      submissionPath: [
-        ['InProgress', 'Submitted'],
-        ['InProgress', 'Failed']
-      ],
-      validations: [
-        {
-          errorCode: 'Resell-20007',
-          severity: 'Error',
-          message: 'ResellerConfiguration module is missing..'
-        }
-      ]
-    })
-    const { run } = offerRun(api, azureOffer())
+    const { service } = await seededAzure()
+    await service.faults('validation-failed x1')
+    // The emulator makes no report once validation failed, and its reports are data: URIs; the
+    // service's report links are SAS URLs whose signature must not reach a message.
+    const reporting = {
+      ...service,
+      client: (o: Parameters<TestService['client']>[0]): IngestionApi => ({
+        ...service.client(o),
+        getReports: async () => [
+          { status: 'Failed', fileUri: 'https://reports.example/r.pdf?sig=secret' }
+        ]
+      })
+    }
+    const { run } = offerRun(reporting, azureOffer())
     const result = await publishOffer(run)
     expect(result.status).toBe('failed')
     expect(result.errors.map(e => e.code)).toEqual([
@@ -244,177 +359,215 @@ describe('publishOffer: Azure Application', () => {
       'SUBMISSION_FAILED',
       'CERTIFICATION_FAILED'
     ])
-    expect(result.errors[1].message).toBe('Resell-20007: ResellerConfiguration module is missing..')
+    expect(result.errors[1].message).toBe(
+      'Submission-20001: Validation failed (forced by the emulator fault validation-failed).'
+    )
     expect(result.errors[2].message).not.toContain('sig=')
   })
 })
 
 describe('publishOffer: conflicts and resume', () => {
   it('fails with SUBMISSION_CONFLICT naming the blocking submission when the service refuses the POST', async () => {
-    const { api, product } = seededAzure()
-    api.submissions.get(product.id)!.push({
-      resourceType: 'Submission',
-      id: 'theirs',
-      state: 'InProgress',
-      substate: 'Submitted',
-      resources: []
-    })
-    const { run } = offerRun(api, azureOffer())
+    const { service, api, productId } = await seededAzure()
+    const theirs = await theirSubmission(service, productId)
+    const { run } = offerRun(service, azureOffer())
     const result = await publishOffer(run)
     expect(result.errors[0].code).toBe('SUBMISSION_CONFLICT')
-    expect(result.errors[0].message).toContain('theirs')
+    expect(result.errors[0].message).toContain(theirs.id)
     expect(result.errors[0].message).toContain('InProgress/Submitted')
     // The drafts changed, so the POST went first; its 409 was then explained from the list.
-    expect(api.writes.at(-1)).toBe('POST submission')
-    expect(api.lists).toEqual(['submissions'])
-    expect(api.submissions.get(product.id)).toHaveLength(1)
+    expect((await service.writes()).at(-1)).toBe(SUBMISSIONS)
+    expect(await service.lists()).toEqual(['submissions'])
+    expect(await api.listSubmissions(productId)).toHaveLength(1)
   })
 
   it('with check-existing always, finds the blocking submission before posting', async () => {
-    const { api, product } = seededAzure()
-    api.submissions.get(product.id)!.push({
-      resourceType: 'Submission',
-      id: 'theirs',
-      state: 'InProgress',
-      substate: 'Submitted',
-      resources: []
-    })
-    const { run } = offerRun(api, azureOffer(), { checkExisting: 'always' })
+    const { service, productId } = await seededAzure()
+    const theirs = await theirSubmission(service, productId)
+    const { run } = offerRun(service, azureOffer(), { checkExisting: 'always' })
     const result = await publishOffer(run)
     expect(result.errors[0].code).toBe('SUBMISSION_CONFLICT')
-    expect(result.errors[0].message).toContain('theirs')
-    expect(api.writes).not.toContain('POST submission')
+    expect(result.errors[0].message).toContain(theirs.id)
+    expect(await service.writes()).not.toContain(SUBMISSIONS)
   })
 
   it('passes on a 409 that no running submission explains', async () => {
-    const { api, product } = seededAzure()
-    api.failNextSubmission = 'conflict'
-    const { run } = offerRun(api, azureOffer())
+    const { service, api, productId } = await seededAzure()
+    await service.faults('submission-409 x1')
+    const { run } = offerRun(service, azureOffer())
     const result = await publishOffer(run)
     expect(result.errors.map(e => e.code)).toEqual(['HTTP_STATUS'])
-    expect(api.submissions.get(product.id)).toHaveLength(0)
+    expect(await api.listSubmissions(productId)).toHaveLength(0)
   })
 
   it('waits for the blocking submission to finish when on-conflict is wait, and never deletes it', async () => {
-    const { api, product } = seededAzure()
-    api.submissions.get(product.id)!.push({
-      resourceType: 'Submission',
-      id: 'theirs',
-      state: 'InProgress',
-      substate: 'Submitted',
-      resources: []
-    })
-    const { run } = offerRun(api, azureOffer(), { onConflict: 'wait' })
+    const { service, api, productId } = await seededAzure()
+    await theirSubmission(service, productId)
+    const { run } = offerRun(service, azureOffer(), { onConflict: 'wait' })
     const result = await publishOffer(run)
     expect(result.status).toBe('preview')
-    expect(api.submissions.get(product.id)).toHaveLength(2)
+    expect(await api.listSubmissions(productId)).toHaveLength(2)
   })
 
   it('adopts an in-progress submission of exactly these unchanged drafts instead of making a second one', async () => {
-    const { api, product } = seededAzure()
-    const first = offerRun(api, azureOffer(), { wait: false })
+    const { service, api, productId } = await seededAzure({
+      config: { rotateDraftInstances: false }
+    })
+    const first = offerRun(service, azureOffer(), { wait: false })
     await publishOffer(first.run)
-    const again = offerRun(api, azureOffer())
+    const again = offerRun(service, azureOffer())
     const result = await publishOffer(again.run)
     expect(result.errors).toEqual([])
     expect(result.changes.map(c => c.action)).toEqual(['reuse', 'reuse', 'adopt'])
-    expect(api.submissions.get(product.id)).toHaveLength(1)
+    expect(await api.listSubmissions(productId)).toHaveLength(1)
     expect(result.status).toBe('preview')
   })
 
   it('adopts its earlier submission even when the drafts got new instance ids after it', async () => {
-    const { api, product } = seededAzure({ rotateDrafts: true })
-    await publishOffer(offerRun(api, azureOffer(), { wait: false }).run)
-    const result = await publishOffer(offerRun(api, azureOffer()).run)
+    const { service, api, productId } = await seededAzure({
+      config: { rotateDraftInstances: true }
+    })
+    await publishOffer(offerRun(service, azureOffer(), { wait: false }).run)
+    const result = await publishOffer(offerRun(service, azureOffer()).run)
     expect(result.errors).toEqual([])
     expect(result.changes.map(c => c.action)).toEqual(['reuse', 'reuse', 'adopt'])
-    expect(api.submissions.get(product.id)).toHaveLength(1)
+    expect(await api.listSubmissions(productId)).toHaveLength(1)
   })
 
   it('does not adopt a submission of other packages, even when this run changed nothing', async () => {
-    const { api, product } = seededAzure({ rotateDrafts: true })
-    await publishOffer(offerRun(api, azureOffer(), { wait: false }).run)
-    // Someone re-points the drafts at other packages, submits them, and restores ours.
-    const submitted = api.submissions.get(product.id)![0]
-    for (const variant of submitted.variantResources ?? []) {
-      const instance = variant.resources.find(r => r.type === 'Package')!.value
-      api.configs.get(instance)![0].packageReferences = [
-        { type: 'AzureApplicationPackage', value: 'someone-elses' }
-      ]
+    const { service, api, productId } = await seededAzure()
+    await publishOffer(offerRun(service, azureOffer(), { target: 'draft' }).run)
+    // Someone points the drafts at other packages, submits them, and restores ours.
+    const ours = await draftPackages(api, productId)
+    await theirSubmission(service, productId)
+    for (const [instance, references] of await draftPackages(api, productId, ours)) {
+      const [config] = await api.getPackageConfigurations(productId, instance)
+      await api.putPackageConfiguration(productId, {
+        ...config,
+        version: '1.2.3',
+        packageReferences: references
+      })
     }
-    const result = await publishOffer(offerRun(api, azureOffer()).run)
+    const result = await publishOffer(offerRun(service, azureOffer()).run)
+    expect(result.changes.map(c => c.action)).not.toContain('update')
     expect(result.errors[0].code).toBe('SUBMISSION_CONFLICT')
   })
 
   it('finds the submission an ambiguous POST failure created instead of failing or posting twice', async () => {
-    const { api, product } = seededAzure()
-    api.failNextSubmission = 'network-after-create'
-    const { run } = offerRun(api, azureOffer())
+    const { service, api, productId } = await seededAzure()
+    await service.faults('POST /products/*/submissions -> reset-after x1')
+    const { run } = offerRun(service, azureOffer())
     const result = await publishOffer(run)
     expect(result.errors).toEqual([])
-    expect(api.writes.filter(w => w === 'POST submission')).toHaveLength(1)
-    expect(result.submissionId).toBe(api.submissions.get(product.id)![0].id)
+    expect((await service.writes()).filter(w => w === SUBMISSIONS)).toHaveLength(1)
+    expect(result.submissionId).toBe((await api.listSubmissions(productId))[0].id)
   })
 
   it('stops before the next write once cancelled and says where', async () => {
-    const { api } = seededAzure()
-    const { run, controller } = offerRun(api, azureOffer())
-    controller.abort()
+    const { service } = await seededAzure()
+    // The real transport sends nothing once the run is cancelled, reads included: the job is
+    // cancelled here right after the run has read the offer listing, before its first write.
+    let cancel = (): void => undefined
+    const cancelling = {
+      ...service,
+      client: (o: Parameters<TestService['client']>[0]): IngestionApi => {
+        const api = service.client(o)
+        return {
+          ...api,
+          getListings: async (productId, instanceId) => {
+            const listings = await api.getListings(productId, instanceId)
+            cancel()
+            return listings
+          }
+        }
+      }
+    }
+    const { run, controller } = offerRun(cancelling, azureOffer())
+    cancel = () => controller.abort()
     const result = await publishOffer(run)
     expect(result.errors[0].code).toBe('CANCELLED')
     expect(result.stoppedAt).toBe('updating the offer listing')
-    expect(api.writes).toEqual([])
+    expect(await service.writes()).toEqual([])
   })
 })
 
+/**
+ * Each plan's current Package draft instance with its package references; with `from`, the
+ * references are those `from` held for the same plan (drafts may have new instance ids since).
+ */
+async function draftPackages(
+  api: IngestionApi,
+  productId: string,
+  from?: Map<string, TypeValuePair[]>
+): Promise<Map<string, TypeValuePair[]>> {
+  const plans = new Map<string, TypeValuePair[]>()
+  const earlier = [...(from?.values() ?? [])]
+  for (const [i, variant] of (await api.listVariants(productId)).entries()) {
+    const instance = await draftOf(api, productId, 'Package', variant.id)
+    const [config] = await api.getPackageConfigurations(productId, instance)
+    plans.set(instance, from ? earlier[i] : (config.packageReferences ?? []))
+  }
+  return plans
+}
+
 describe('publishOffer: Business Central', () => {
-  function seededBc() {
-    const api = new FakeIngestion()
-    const product = api.addProduct('contoso-bc-connector', 'AzureDynamics365BusinessCentral')
-    return { api, product }
+  async function seededBc() {
+    const service = await emulator.fresh()
+    return { service, api: service.api, productId: service.productId('contoso-bc-connector') }
   }
 
   it('references the new app package, raises appVersion and submits Package and Property', async () => {
-    const { api, product } = seededBc()
-    const { run } = offerRun(api, bcOffer())
+    const { service, api, productId } = await seededBc()
+    const { run } = offerRun(service, bcOffer())
     const result = await publishOffer(run)
     expect(result.errors).toEqual([])
     expect(result.status).toBe('preview')
-    const [config] = api.configs.get(api.branchOf(product.id, 'Package'))!
-    const pkg = api.packages.get(product.id)![0]
+    const [config] = await api.getPackageConfigurations(
+      productId,
+      await draftOf(api, productId, 'Package')
+    )
+    const [pkg] = await api.listPackages(productId)
     expect(config.packageReferences).toEqual([
       { type: 'Dynamics365BusinessCentralAddOnExtensionPackage', value: pkg.id }
     ])
-    expect(api.properties.get(api.branchOf(product.id, 'Property'))![0].appVersion).toBe('1.2.3.0')
-    expect(api.submissions.get(product.id)![0].resources?.map(r => r.type)).toEqual([
+    const [property] = await api.getProperties(productId, await draftOf(api, productId, 'Property'))
+    expect(property.appVersion).toBe('1.2.3.0')
+    expect((await api.listSubmissions(productId))[0].resources?.map(r => r.type)).toEqual([
       'Package',
       'Property'
     ])
   })
 
   it('adopts the submission an earlier attempt made after it raised the app version', async () => {
-    const { api, product } = seededBc()
-    await publishOffer(offerRun(api, bcOffer(), { wait: false }).run)
+    const { service, api, productId } = await seededBc()
+    await publishOffer(offerRun(service, bcOffer(), { wait: false }).run)
     // A re-run of the job: Business Central configurations carry no version to go by.
-    const result = await publishOffer(offerRun(api, bcOffer(), { runAttempt: 2 }).run)
+    const result = await publishOffer(offerRun(service, bcOffer(), { runAttempt: 2 }).run)
     expect(result.errors).toEqual([])
     expect(result.changes.map(c => c.action)).toEqual(['reuse', 'adopt'])
-    expect(api.submissions.get(product.id)).toHaveLength(1)
+    expect(await api.listSubmissions(productId)).toHaveLength(1)
   })
 
   it('refuses an app version lower than the one in Partner Center', async () => {
-    const { api, product } = seededBc()
-    api.properties.get(api.branchOf(product.id, 'Property'))![0].appVersion = '2.0.0.0'
-    const { run } = offerRun(api, bcOffer())
+    const { service, api, productId } = await seededBc()
+    const [property] = await api.getProperties(productId, await draftOf(api, productId, 'Property'))
+    await api.putProperty(productId, { ...property, appVersion: '2.0.0.0' })
+    await service.clearLog()
+    const { run } = offerRun(service, bcOffer())
     const result = await publishOffer(run)
     expect(result.errors[0].code).toBe('VERSION_NOT_HIGHER')
-    expect(api.writes.some(w => w.startsWith('PUT property'))).toBe(false)
+    expect(await service.writes()).not.toContain(
+      'PUT /products/{productID}/properties/{propertyID}'
+    )
   })
 
   it('refuses an offer of another product type', async () => {
-    const api = new FakeIngestion()
-    api.addProduct('contoso-bc-connector', 'AzureApplication')
-    const { run } = offerRun(api, bcOffer())
+    const service = await emulator.fresh({
+      offers: [
+        { offerId: 'contoso-bc-connector', type: 'AzureApplication', name: 'Connector', plans: [] }
+      ]
+    })
+    const { run } = offerRun(service, bcOffer())
     const result = await publishOffer(run)
     expect(result.errors[0].code).toBe('UNSUPPORTED_OFFER')
   })

@@ -7,7 +7,7 @@ import { describe, expect, it } from '@jest/globals'
 import type { HttpRequest, Transport } from '../../src/http/types.js'
 import { runPublish, type RunDeps } from '../../src/publish/run.js'
 import { createWorkspace } from '../e2e/workspace.js'
-import { fakeClock } from './publish-fake-api.js'
+import { fakeClock } from './fake-clock.js'
 import { recordingSink } from './report-fixtures.js'
 
 const TENANT = '8d2c5b1e-3f4a-4c6b-9e7d-1a2b3c4d5e6f'

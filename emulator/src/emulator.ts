@@ -3,7 +3,8 @@
  * API model, the Graph product-ingestion model, faults, the request log and the HTTP server that routes between them. main.ts is
  * the command line around it.
  */
-import { createServer, type Server } from 'node:http'
+import { once } from 'node:events'
+import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import type {
@@ -34,7 +35,6 @@ import { API_PREFIX } from './server/api-pipeline.js'
 import { createRequestHandler } from './server/dispatch.js'
 import { OptionError, type EmulatorOptions } from './server/options.js'
 import { createStateSaver, loadState, type StateSaver } from './server/persistence.js'
-import { createRouter } from './server/router.js'
 import type { Runtime } from './server/runtime.js'
 import { loadSeedFile } from './server/seed.js'
 import { createSpecValidator } from './validate/spec.js'
@@ -77,8 +77,16 @@ export interface RunningEmulator {
   stop(): Promise<void>
 }
 
-/** Throws OptionError or SeedError (bad input: exit 2) or another Error (could not start). */
-export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
+/**
+ * Throws OptionError or SeedError (bad input: exit 2) or another Error (could not start).
+ * `modelNow` is the clock of the simulated service (processing, validation, certification):
+ * in-process tests pass their fake clock so the emulator's time follows theirs. Entra and the SAS
+ * expiry that Azurite checks keep the real clock.
+ */
+export async function startEmulator(
+  options: EmulatorOptions,
+  modelNow: () => number = Date.now
+): Promise<RunningEmulator> {
   let seed = loadSeedFile(options.seedFile ?? DEFAULT_SEED_FILE)
   let faults: Faults
   try {
@@ -102,7 +110,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     tokenLifetimeSeconds: options.tokenLifetimeSeconds,
     rotateDraftInstances: options.rotateDraftInstances,
     keepSubmittedInstances: options.keepSubmittedInstances,
-    sasVersion: options.sasVersion
+    sasVersion: options.sasVersion,
+    submissionChecks: options.submissionChecks
   }
   const logLine = (line: string): void => void process.stderr.write(`${line}\n`)
 
@@ -114,7 +123,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     now: Date.now
   })
   let origin = ''
-  const context: ApiContext = { origin: () => origin, config, now: Date.now, blob, faults }
+  const context: ApiContext = { origin: () => origin, config, now: modelNow, blob, faults }
   const log = createRequestLog()
   const makeEntra = (s: Seed): Entra =>
     createEntra({
@@ -169,7 +178,6 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       `--state-dir: the saved state cannot be loaded: ${(error as Error).message}`
     )
   }
-  let router = createRouter(model.routes)
 
   const runtime: Runtime = {
     get seed() {
@@ -180,9 +188,6 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     },
     get productIngestion() {
       return productIngestion
-    },
-    get router() {
-      return router
     },
     get entra() {
       return entra
@@ -203,7 +208,6 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       }
       model = makeModel(seed)
       productIngestion = makeProductIngestion(seed)
-      router = createRouter(model.routes)
       log.clear()
       faults.reset()
       saver?.changed()
@@ -212,7 +216,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
 
   const server = createServer(createRequestHandler(() => runtime, { logRequests: !options.quiet }))
   try {
-    await listen(server, options.port, options.host)
+    // once() rejects when the server emits 'error' first (port in use).
+    await once(server.listen(options.port, options.host), 'listening')
   } catch (error) {
     await blob.stop()
     throw new Error(`cannot listen on ${options.host}:${options.port}: ${(error as Error).message}`)
@@ -250,14 +255,4 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
         await blob.stop()
       })())
   }
-}
-
-function listen(server: Server, port: number, host: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(port, host, () => {
-      server.off('error', reject)
-      resolve()
-    })
-  })
 }

@@ -10,11 +10,15 @@ export interface RequestLogEntry {
   method: string
   /** Never the query string: `$skipToken`s are long and SAS signatures are secrets. */
   path: string
+  /** The spec operation the request matched, e.g. `POST /products/{productID}/variants`. */
+  operation?: string
   status: number
   requestId: string
   validation: 'ok' | 'failed' | 'skipped'
   errors?: string[]
   fault?: string
+  /** The leniency rules (validate/deviations.ts) the request needed to be accepted, and where. */
+  leniencies?: { rule: string; at: string }[]
   ms: number
 }
 

@@ -3,7 +3,7 @@
  * checks what can be checked locally: inside the repository, right extension, not empty, not too
  * large, and the content's first bytes (zip layout, NAVX, PNG size).
  */
-import { open, realpath, stat } from 'node:fs/promises'
+import { open, realpath, stat, type FileHandle } from 'node:fs/promises'
 import path from 'node:path'
 import fg from 'fast-glob'
 import type { ResolvedFile } from './model.js'
@@ -11,7 +11,7 @@ import { formatBytes, IMAGE_SIZES, type FileLimits } from './limits.js'
 import { PNG_HEADER_BYTES, pngSize } from './png.js'
 import type { CollectedProblem } from './problems.js'
 import type { SourceRef } from '../errors.js'
-import { readAt, zipEntryNames } from './zip.js'
+import { zipEntryNames } from './zip.js'
 
 export type FileKind =
   | { kind: 'package' }
@@ -149,7 +149,7 @@ async function checkContent(
   try {
     switch (spec.kind) {
       case 'package':
-        return checkAzurePackage(await zipEntryNames(handle, size), shown)
+        return checkAzurePackage(await zipEntryNames(file), shown)
       case 'bc-app':
         return (await readAt(handle, 0, 4)).equals(NAVX_MAGIC)
           ? undefined
@@ -215,4 +215,10 @@ function checkAzurePackage(entries: string[] | undefined, shown: string) {
     message: `${shown} has no ${missing.join(' and no ')} at its root`,
     hint: 'Zip the files themselves, not the folder that holds them: mainTemplate.json and createUiDefinition.json must be at the root.'
   }
+}
+
+async function readAt(handle: FileHandle, position: number, length: number): Promise<Buffer> {
+  const buffer = Buffer.alloc(length)
+  const { bytesRead } = await handle.read(buffer, 0, length, position)
+  return buffer.subarray(0, bytesRead)
 }

@@ -13,9 +13,7 @@ export type ApiMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
 
 export interface ApiRequest {
   method: ApiMethod
-  /** Path after `/v1.0/ingestion`, percent-decoded, e.g. `/products/x/branches/getByModule(module=Package)`. */
-  path: string
-  /** Route parameters by the pattern's names (`productID`, `module`, `instanceID`, ...). */
+  /** Path parameters by the spec's names (`productID`, `module`, `instanceID`, ...), decoded. */
   params: Record<string, string>
   query: URLSearchParams
   /** Lower-case header names. */
@@ -45,6 +43,8 @@ export interface EmulatorConfig {
   keepSubmittedInstances: boolean
   /** `sv` of issued upload SAS URLs. */
   sasVersion: string
+  /** `strict`: submissions of incomplete offers fail validation (api/submission-completeness.ts). */
+  submissionChecks: 'basic' | 'strict'
 }
 
 export interface ApiContext {
@@ -57,13 +57,14 @@ export interface ApiContext {
   faults: Faults
 }
 
-export interface Route {
-  method: ApiMethod
-  /** Spec-style template matched case-insensitively, e.g. `/products/{productID}/packages/{packageID}`
-   *  or `/products/{productID}/branches/getByModule(module={module})`. */
-  pattern: string
-  handle(request: ApiRequest, context: ApiContext): ApiReply | Promise<ApiReply>
-}
+export type Handler = (request: ApiRequest, context: ApiContext) => ApiReply | Promise<ApiReply>
+
+/**
+ * The model's handlers by the spec operation they answer: `METHOD template` exactly as in the
+ * spec's `paths`, e.g. `PUT /products/{productID}/packages/{packageID}`. The validator matches a
+ * request to its operation once; the server then calls the handler of that key.
+ */
+export type Operations = Record<string, Handler>
 
 export interface SeedPlan {
   planId: string
@@ -101,7 +102,7 @@ export interface OfferSummary {
 
 /** Implemented by emulator/src/api/index.ts: `createIngestion(seed, context, persisted?)`. */
 export interface IngestionModel {
-  routes: Route[]
+  operations: Operations
   offers(): OfferSummary[]
   /** JSON-able view of everything (GET /_emulator/state), also what --state-dir saves. */
   snapshot(): unknown

@@ -3,7 +3,7 @@
  * branch (no `variantID`) and, for Listing, Package and Availability, one per plan. A branch points
  * at a draft instance that holds the module's resources.
  */
-import type { Route } from './contract.js'
+import type { Operations } from './contract.js'
 import { ApiError } from './errors.js'
 import { newResourceId } from './ids.js'
 import { collection, etagNow, findProduct, sameId, type Model } from './model.js'
@@ -103,12 +103,26 @@ export function createPlanDrafts(model: Model, record: ProductRecord, variant: J
   )
 }
 
+/** The resources of `kind` in the module's current draft. */
+export function draftResources(
+  record: ProductRecord,
+  kind: InstanceKind,
+  module: Module,
+  variantID?: string
+): Json[] {
+  const instanceID = currentDraft(record, module, variantID)?.instanceID
+  return record.resources
+    .filter(r => r.kind === kind && r.instanceID === instanceID)
+    .map(r => r.body)
+}
+
 export function removePlanDrafts(record: ProductRecord, variantID: string): void {
   const gone = new Set(record.drafts.filter(d => d.variantID === variantID).map(d => d.instanceID))
   record.drafts = record.drafts.filter(d => d.variantID !== variantID)
   record.resources = record.resources.filter(r => !gone.has(r.instanceID))
 }
 
+/** The module's draft: offer level without `variantID`, else the plan's. */
 export function currentDraft(
   record: ProductRecord,
   module: Module,
@@ -191,16 +205,12 @@ function branchView(draft: Draft): Json {
   return branch
 }
 
-export function branchRoutes(model: Model): Route[] {
-  return [
-    {
-      method: 'GET',
-      pattern: '/products/{productID}/branches/getByModule(module={module})',
-      handle: request => {
-        const record = findProduct(model, request.params.productID)
-        const module = parseModule(request.params.module)
-        return collection(record.drafts.filter(d => d.module === module).map(branchView))
-      }
+export function branchOperations(model: Model): Operations {
+  return {
+    'GET /products/{productID}/branches/getByModule(module={module})': request => {
+      const record = findProduct(model, request.params.productID)
+      const module = parseModule(request.params.module)
+      return collection(record.drafts.filter(d => d.module === module).map(branchView))
     }
-  ]
+  }
 }

@@ -54,3 +54,11 @@ export const badRequest = (field: string, message: string): ApiError =>
 
 export const conflict = (field: string, message: string): ApiError =>
   new ApiError(409, message, { [field]: [message] })
+
+/** An item of `…/validations` or of a package's `validationItems` (ingestion-v1.md §4.3). */
+export const validationItem = (errorCode: string, resource: string, message: string) => ({
+  errorCode,
+  severity: 'Error' as const,
+  message,
+  resource
+})

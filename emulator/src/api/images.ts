@@ -1,5 +1,5 @@
 /** Listing images (ingestion-v1.md §3.5). */
-import type { ApiRequest, Route } from './contract.js'
+import type { ApiRequest, Operations } from './contract.js'
 import { badRequest, notFound } from './errors.js'
 import { newResourceId } from './ids.js'
 import {
@@ -49,7 +49,7 @@ function imageView(model: Model, image: ImageRecord, withUri: boolean, justUploa
 const expandsFileSasUri = (request: ApiRequest): boolean =>
   (request.query.get('$expand') ?? '').split(',').some(s => s.trim().toLowerCase() === 'filesasuri')
 
-export function imageRoutes(model: Model): Route[] {
+export function imageOperations(model: Model): Operations {
   const base = '/products/{productID}/listings/{listingID}/images'
   /** The listing's product; for a write, the listing must be a draft's, not a submission's. */
   const listing = (request: ApiRequest, write = false): ProductRecord => {
@@ -58,94 +58,74 @@ export function imageRoutes(model: Model): Route[] {
     if (write) checkWritable(resource, 'Listing')
     return record
   }
-  return [
-    {
-      method: 'GET',
-      pattern: base,
-      handle: request => {
-        const record = listing(request)
-        const withUri = expandsFileSasUri(request)
-        return collection(
-          record.images
-            .filter(i => sameId(i.listingId, request.params.listingID))
-            .map(i => imageView(model, i, withUri))
-        )
-      }
+  return {
+    [`GET ${base}`]: request => {
+      const record = listing(request)
+      const withUri = expandsFileSasUri(request)
+      return collection(
+        record.images
+          .filter(i => sameId(i.listingId, request.params.listingID))
+          .map(i => imageView(model, i, withUri))
+      )
     },
-    {
-      method: 'POST',
-      pattern: base,
-      handle: request => {
-        const record = listing(request, true)
-        const input = bodyObject(request)
-        if (typeof input.fileName !== 'string' || input.fileName === '') {
-          throw badRequest('FileName', 'fileName is required.')
-        }
-        if (typeof input.type !== 'string' || input.type === '') {
-          throw badRequest('Type', 'type is required.')
-        }
-        const upload = model.context.blob.issueUpload()
-        const body: Json = {
-          resourceType: 'ListingImage',
-          fileName: input.fileName,
-          type: input.type,
-          fileSasUri: upload.uri,
-          state: 'PendingUpload',
-          ...(input.description === undefined ? {} : { description: input.description }),
-          order: input.order ?? 0,
-          '@odata.etag': etagNow(model),
-          id: newResourceId()
-        }
-        const listingId = request.params.listingID
-        record.images.push({ listingId, blobName: upload.blobName, body })
-        return created(
-          productPath(model, record.productId, `/listings/${listingId}/images/${String(body.id)}`),
-          body
-        )
+    [`POST ${base}`]: request => {
+      const record = listing(request, true)
+      const input = bodyObject(request)
+      if (typeof input.fileName !== 'string' || input.fileName === '') {
+        throw badRequest('FileName', 'fileName is required.')
       }
+      if (typeof input.type !== 'string' || input.type === '') {
+        throw badRequest('Type', 'type is required.')
+      }
+      const upload = model.context.blob.issueUpload()
+      const body: Json = {
+        resourceType: 'ListingImage',
+        fileName: input.fileName,
+        type: input.type,
+        fileSasUri: upload.uri,
+        state: 'PendingUpload',
+        ...(input.description === undefined ? {} : { description: input.description }),
+        order: input.order ?? 0,
+        '@odata.etag': etagNow(model),
+        id: newResourceId()
+      }
+      const listingId = request.params.listingID
+      record.images.push({ listingId, blobName: upload.blobName, body })
+      return created(
+        productPath(model, record.productId, `/listings/${listingId}/images/${String(body.id)}`),
+        body
+      )
     },
-    {
-      method: 'GET',
-      pattern: `${base}/{imageID}`,
-      handle: request => {
-        const record = listing(request)
-        const image = findImage(record, request.params.listingID, request.params.imageID)
-        return ok(imageView(model, image, expandsFileSasUri(request)))
-      }
+    [`GET ${base}/{imageID}`]: request => {
+      const record = listing(request)
+      const image = findImage(record, request.params.listingID, request.params.imageID)
+      return ok(imageView(model, image, expandsFileSasUri(request)))
     },
-    {
-      method: 'PUT',
-      pattern: `${base}/{imageID}`,
-      handle: async request => {
-        const record = listing(request, true)
-        const image = findImage(record, request.params.listingID, request.params.imageID)
-        checkIfMatch(model, request, image.body)
-        const input = bodyObject(request)
-        const uploading = input.state === 'Uploaded' && image.uploadedAt === undefined
-        if (uploading) {
-          const processingMs = simulatedMs(model.context, IMAGE_PROCESSING_SECONDS)
-          await markUploaded(model.context, image, 'image', processingMs, undefined)
-        }
-        // Editable fields of an image; the file, state and id are the service's.
-        image.body = {
-          ...image.body,
-          type: input.type ?? image.body.type,
-          order: input.order ?? image.body.order,
-          ...(input.description === undefined ? {} : { description: input.description }),
-          '@odata.etag': etagNow(model)
-        }
-        return okWithEtag(imageView(model, image, true, uploading))
+    [`PUT ${base}/{imageID}`]: async request => {
+      const record = listing(request, true)
+      const image = findImage(record, request.params.listingID, request.params.imageID)
+      checkIfMatch(model, request, image.body)
+      const input = bodyObject(request)
+      const uploading = input.state === 'Uploaded' && image.uploadedAt === undefined
+      if (uploading) {
+        const processingMs = simulatedMs(model.context, IMAGE_PROCESSING_SECONDS)
+        await markUploaded(model.context, image, 'image', processingMs, undefined)
       }
+      // Editable fields of an image; the file, state and id are the service's.
+      image.body = {
+        ...image.body,
+        type: input.type ?? image.body.type,
+        order: input.order ?? image.body.order,
+        ...(input.description === undefined ? {} : { description: input.description }),
+        '@odata.etag': etagNow(model)
+      }
+      return okWithEtag(imageView(model, image, true, uploading))
     },
-    {
-      method: 'DELETE',
-      pattern: `${base}/{imageID}`,
-      handle: request => {
-        const record = listing(request, true)
-        const image = findImage(record, request.params.listingID, request.params.imageID)
-        record.images = record.images.filter(i => i !== image)
-        return noContent()
-      }
+    [`DELETE ${base}/{imageID}`]: request => {
+      const record = listing(request, true)
+      const image = findImage(record, request.params.listingID, request.params.imageID)
+      record.images = record.images.filter(i => i !== image)
+      return noContent()
     }
-  ]
+  }
 }

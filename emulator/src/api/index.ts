@@ -5,19 +5,26 @@
  * drafts, draft resources, packages, images, reseller and submissions, as plain JSON). It is
  * store-shaped rather than a pretty view so that passing it back as `persisted` restores everything.
  */
-import type { ApiContext, ApiReply, IngestionModel, OfferSummary, Route, Seed } from './contract.js'
+import type {
+  ApiContext,
+  ApiReply,
+  IngestionModel,
+  OfferSummary,
+  Operations,
+  Seed
+} from './contract.js'
 import { ApiError, serviceError } from './errors.js'
-import { branchRoutes } from './drafts.js'
-import { imageRoutes } from './images.js'
-import { listingRoutes } from './listings.js'
+import { branchOperations } from './drafts.js'
+import { imageOperations } from './images.js'
+import { listingOperations } from './listings.js'
 import type { Model } from './model.js'
-import { moduleResourceRoutes } from './module-resources.js'
-import { packageRoutes } from './packages.js'
-import { createProduct, productRoutes } from './products.js'
-import { resellerRoutes } from './reseller.js'
+import { moduleResourceOperations } from './module-resources.js'
+import { packageOperations } from './packages.js'
+import { createProduct, productOperations } from './products.js'
+import { resellerOperations } from './reseller.js'
 import { emptyStore, isStore, type Store } from './store.js'
-import { submissionRoutes } from './submissions.js'
-import { createVariant, variantRoutes } from './variants.js'
+import { submissionOperations } from './submissions.js'
+import { createVariant, variantOperations } from './variants.js'
 
 export { serviceError } from './errors.js'
 
@@ -51,12 +58,22 @@ export function createIngestion(
   if (!restored) seedStore(model, seed)
 
   const listeners: (() => void)[] = []
-  const wrap = (route: Route): Route => ({
-    ...route,
-    async handle(request, ctx): Promise<ApiReply> {
+  const operations: Operations = {}
+  for (const [key, handle] of Object.entries({
+    ...productOperations(model),
+    ...variantOperations(model),
+    ...branchOperations(model),
+    ...listingOperations(model),
+    ...imageOperations(model),
+    ...packageOperations(model),
+    ...moduleResourceOperations(model),
+    ...resellerOperations(model),
+    ...submissionOperations(model)
+  })) {
+    operations[key] = async (request, ctx): Promise<ApiReply> => {
       let reply: ApiReply
       try {
-        reply = await route.handle(request, ctx)
+        reply = await handle(request, ctx)
       } catch (error) {
         if (error instanceof ApiError) return serviceError(error.status, error.message, error.data)
         throw error
@@ -64,22 +81,10 @@ export function createIngestion(
       if (request.method !== 'GET' && reply.status < 400) listeners.forEach(listener => listener())
       return reply
     }
-  })
-
-  const routes = [
-    ...productRoutes(model),
-    ...variantRoutes(model),
-    ...branchRoutes(model),
-    ...listingRoutes(model),
-    ...imageRoutes(model),
-    ...packageRoutes(model),
-    ...moduleResourceRoutes(model),
-    ...resellerRoutes(model),
-    ...submissionRoutes(model)
-  ].map(wrap)
+  }
 
   return {
-    routes,
+    operations,
     offers: (): OfferSummary[] =>
       store.products.map(p => ({
         offerId: p.offerId,

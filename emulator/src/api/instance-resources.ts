@@ -3,7 +3,7 @@
  * availabilities. Each is read by instance (`…/getByInstanceID(instanceID=…)` → `{value:[…]}`),
  * read by id, and replaced whole by PUT (ingestion-v1.md §3.4, §3.7, §3.8).
  */
-import type { ApiRequest, Route } from './contract.js'
+import type { ApiRequest, Operations } from './contract.js'
 import { badRequest, conflict, notFound } from './errors.js'
 import {
   bodyObject,
@@ -70,7 +70,7 @@ export function replaceBody(model: Model, current: Json, input: Json, keep: stri
   return { ...next, '@odata.etag': etagNow(model), id: current.id }
 }
 
-export function instanceResourceRoutes(model: Model, spec: InstanceResourceSpec): Route[] {
+export function instanceResourceOperations(model: Model, spec: InstanceResourceSpec): Operations {
   const view = (body: Json, request: ApiRequest): Json =>
     spec.view ? spec.view(body, request) : body
   const itemPattern = `/products/{productID}/${spec.itemSegment}/{${spec.idParam}}`
@@ -80,11 +80,9 @@ export function instanceResourceRoutes(model: Model, spec: InstanceResourceSpec)
     const id = request.params[spec.idParam]
     return { record, resource: findInstanceResource(record, spec.kind, id, spec.label) }
   }
-  return [
-    {
-      method: 'GET',
-      pattern: `/products/{productID}/${spec.byInstanceSegment}/getByInstanceID(instanceID={instanceID})`,
-      handle: request => {
+  return {
+    [`GET /products/{productID}/${spec.byInstanceSegment}/getByInstanceID(instanceID={instanceID})`]:
+      request => {
         const record = findProduct(model, request.params.productID)
         const instanceID = request.params.instanceID
         return collection(
@@ -92,34 +90,25 @@ export function instanceResourceRoutes(model: Model, spec: InstanceResourceSpec)
             .filter(r => r.kind === spec.kind && sameId(r.instanceID, instanceID))
             .map(r => view(r.body, request))
         )
+      },
+    [`GET ${itemPattern}`]: request => ok(view(item(request).resource.body, request)),
+    [`PUT ${itemPattern}`]: request => {
+      const { record, resource } = item(request)
+      checkWritable(resource, spec.label)
+      checkIfMatch(model, request, resource.body)
+      const input = bodyObject(request)
+      if (
+        typeof input.resourceType === 'string' &&
+        input.resourceType !== resource.body.resourceType
+      ) {
+        throw badRequest(
+          'resourceType',
+          `resourceType ${input.resourceType} does not match ${String(resource.body.resourceType)}.`
+        )
       }
-    },
-    {
-      method: 'GET',
-      pattern: itemPattern,
-      handle: request => ok(view(item(request).resource.body, request))
-    },
-    {
-      method: 'PUT',
-      pattern: itemPattern,
-      handle: request => {
-        const { record, resource } = item(request)
-        checkWritable(resource, spec.label)
-        checkIfMatch(model, request, resource.body)
-        const input = bodyObject(request)
-        if (
-          typeof input.resourceType === 'string' &&
-          input.resourceType !== resource.body.resourceType
-        ) {
-          throw badRequest(
-            'resourceType',
-            `resourceType ${input.resourceType} does not match ${String(resource.body.resourceType)}.`
-          )
-        }
-        spec.validate?.(record, input)
-        resource.body = replaceBody(model, resource.body, input, spec.keep ?? [])
-        return okWithEtag(view(resource.body, request))
-      }
+      spec.validate?.(record, input)
+      resource.body = replaceBody(model, resource.body, input, spec.keep ?? [])
+      return okWithEtag(view(resource.body, request))
     }
-  ]
+  }
 }

@@ -1,14 +1,14 @@
 /** Listings (ingestion-v1.md §3.4): one per language in each Listing draft instance. */
-import type { Route } from './contract.js'
+import type { Operations } from './contract.js'
 import { badRequest, notFound } from './errors.js'
 import { bodyObject, created, findProduct, productPath, sameId, type Model } from './model.js'
 import { addResource } from './drafts.js'
-import { instanceResourceRoutes } from './instance-resources.js'
+import { instanceResourceOperations } from './instance-resources.js'
 import { newListing } from './resource-defaults.js'
 
-export function listingRoutes(model: Model): Route[] {
-  return [
-    ...instanceResourceRoutes(model, {
+export function listingOperations(model: Model): Operations {
+  return {
+    ...instanceResourceOperations(model, {
       kind: 'listing',
       label: 'Listing',
       byInstanceSegment: 'listings',
@@ -16,10 +16,8 @@ export function listingRoutes(model: Model): Route[] {
       idParam: 'listingID',
       keep: ['languageCode']
     }),
-    {
-      method: 'POST',
-      pattern: '/products/{productID}/listings/createWithInstanceID(instanceID={instanceID})',
-      handle: request => {
+    'POST /products/{productID}/listings/createWithInstanceID(instanceID={instanceID})':
+      request => {
         const record = findProduct(model, request.params.productID)
         const instanceID = request.params.instanceID
         const draft = record.drafts.find(
@@ -46,6 +44,5 @@ export function listingRoutes(model: Model): Route[] {
         })
         return created(productPath(model, record.productId, `/listings/${String(body.id)}`), body)
       }
-    }
-  ]
+  }
 }

@@ -44,15 +44,8 @@ export function checkIfMatch(model: Model, request: ApiRequest, current: Json): 
   )
 }
 
-export function bodyObject(request: ApiRequest): Json {
-  const body = request.body
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new ApiError(400, 'A JSON object body is required.', {
-      body: ['A JSON object is required.']
-    })
-  }
-  return body as Json
-}
+/** The body of a write: the spec validator has checked it is an object, as every body schema is. */
+export const bodyObject = (request: ApiRequest): Json => request.body as Json
 
 export const productPath = (model: Model, productId: string, rest = ''): string =>
   `${model.context.origin()}/v1.0/ingestion/products/${productId}${rest}`
@@ -78,11 +71,3 @@ export function created(location: string, body: Json): ApiReply {
 export const noContent = (): ApiReply => ({ status: 204 })
 
 export const collection = (value: unknown[]): ApiReply => ({ status: 200, body: { value } })
-
-/** Puts `@odata.etag` and `id` last, as the service orders them. */
-export function withTail(body: Json, etag: string, id: string): Json {
-  const rest = { ...body }
-  delete rest['@odata.etag']
-  delete rest.id
-  return { ...rest, '@odata.etag': etag, id }
-}

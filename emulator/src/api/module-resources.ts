@@ -2,19 +2,15 @@
  * Package configurations, properties and availabilities: draft-instance resources with their
  * module-specific rules (ingestion-v1.md §3.7, §3.8).
  */
-import type { ApiRequest, Route } from './contract.js'
+import type { ApiRequest, Operations } from './contract.js'
 import { badRequest } from './errors.js'
 import type { Model } from './model.js'
-import { instanceResourceRoutes } from './instance-resources.js'
+import { instanceResourceOperations } from './instance-resources.js'
 import type { Json, ProductRecord } from './store.js'
 
 /** Every `packageReferences[].value` must name a package of this product (else 400). */
 function checkPackageReferences(record: ProductRecord, body: Json): void {
-  const references = body.packageReferences
-  if (references === undefined) return
-  if (!Array.isArray(references))
-    throw badRequest('PackageReferences', 'packageReferences must be an array.')
-  for (const reference of references as Json[]) {
+  for (const reference of (body.packageReferences ?? []) as Json[]) {
     const id = reference?.value
     const known = record.packages.some(p => typeof id === 'string' && p.body.id === id)
     if (!known) {
@@ -33,9 +29,9 @@ function featureAvailabilityView(body: Json, request: ApiRequest): Json {
   return view
 }
 
-export function moduleResourceRoutes(model: Model): Route[] {
-  return [
-    ...instanceResourceRoutes(model, {
+export function moduleResourceOperations(model: Model): Operations {
+  return {
+    ...instanceResourceOperations(model, {
       kind: 'packageConfiguration',
       label: 'PackageConfiguration',
       byInstanceSegment: 'packageConfigurations',
@@ -43,21 +39,21 @@ export function moduleResourceRoutes(model: Model): Route[] {
       idParam: 'packageConfigurationID',
       validate: checkPackageReferences
     }),
-    ...instanceResourceRoutes(model, {
+    ...instanceResourceOperations(model, {
       kind: 'property',
       label: 'Property',
       byInstanceSegment: 'properties',
       itemSegment: 'properties',
       idParam: 'propertyID'
     }),
-    ...instanceResourceRoutes(model, {
+    ...instanceResourceOperations(model, {
       kind: 'productAvailability',
       label: 'ProductAvailability',
       byInstanceSegment: 'productAvailabilities',
       itemSegment: 'productavailabilities',
       idParam: 'productAvailabilityID'
     }),
-    ...instanceResourceRoutes(model, {
+    ...instanceResourceOperations(model, {
       kind: 'featureAvailability',
       label: 'FeatureAvailability',
       byInstanceSegment: 'featureAvailabilities',
@@ -65,5 +61,5 @@ export function moduleResourceRoutes(model: Model): Route[] {
       idParam: 'featureAvailabilityID',
       view: featureAvailabilityView
     })
-  ]
+  }
 }

@@ -1,6 +1,6 @@
 /** Packages (ingestion-v1.md §3.6). */
 import type { FileKind, ValidationItem } from '../blob/index.js'
-import type { Route } from './contract.js'
+import type { Operations } from './contract.js'
 import { badRequest, notFound } from './errors.js'
 import { newResourceId } from './ids.js'
 import {
@@ -64,85 +64,65 @@ export function packageView(model: Model, upload: UploadRecord): Json {
   }
 }
 
-export function packageRoutes(model: Model): Route[] {
+export function packageOperations(model: Model): Operations {
   const base = '/products/{productID}/packages'
-  return [
-    {
-      method: 'GET',
-      pattern: base,
-      handle: request => {
-        const record = findProduct(model, request.params.productID)
-        return collection(record.packages.map(p => packageView(model, p)))
-      }
+  return {
+    [`GET ${base}`]: request => {
+      const record = findProduct(model, request.params.productID)
+      return collection(record.packages.map(p => packageView(model, p)))
     },
-    {
-      method: 'POST',
-      pattern: base,
-      handle: request => {
-        const record = findProduct(model, request.params.productID)
-        const input = bodyObject(request)
-        const resourceType = String(input.resourceType)
-        if (!PACKAGE_TYPES[resourceType]) {
-          throw badRequest('ResourceType', `Package type ${resourceType} is not supported.`)
-        }
-        if (typeof input.fileName !== 'string' || input.fileName === '') {
-          throw badRequest('FileName', 'fileName is required.')
-        }
-        const upload = model.context.blob.issueUpload()
-        const body = {
-          resourceType,
-          fileName: input.fileName,
-          fileSasUri: upload.uri,
-          state: 'PendingUpload',
-          '@odata.etag': etagNow(model),
-          id: newResourceId()
-        }
-        record.packages.push({ blobName: upload.blobName, body })
-        return created(productPath(model, record.productId, `/packages/${body.id}`), body)
+    [`POST ${base}`]: request => {
+      const record = findProduct(model, request.params.productID)
+      const input = bodyObject(request)
+      const resourceType = String(input.resourceType)
+      if (!PACKAGE_TYPES[resourceType]) {
+        throw badRequest('ResourceType', `Package type ${resourceType} is not supported.`)
       }
+      if (typeof input.fileName !== 'string' || input.fileName === '') {
+        throw badRequest('FileName', 'fileName is required.')
+      }
+      const upload = model.context.blob.issueUpload()
+      const body = {
+        resourceType,
+        fileName: input.fileName,
+        fileSasUri: upload.uri,
+        state: 'PendingUpload',
+        '@odata.etag': etagNow(model),
+        id: newResourceId()
+      }
+      record.packages.push({ blobName: upload.blobName, body })
+      return created(productPath(model, record.productId, `/packages/${body.id}`), body)
     },
-    {
-      method: 'GET',
-      pattern: `${base}/{packageID}`,
-      handle: request => {
-        const record = findProduct(model, request.params.productID)
-        return ok(packageView(model, findPackage(record, request.params.packageID)))
-      }
+    [`GET ${base}/{packageID}`]: request => {
+      const record = findProduct(model, request.params.productID)
+      return ok(packageView(model, findPackage(record, request.params.packageID)))
     },
-    {
-      method: 'PUT',
-      pattern: `${base}/{packageID}`,
-      handle: async request => {
-        const record = findProduct(model, request.params.productID)
-        const upload = findPackage(record, request.params.packageID)
-        checkIfMatch(model, request, upload.body)
-        const input = bodyObject(request)
-        if (input.state === 'Uploaded' && upload.uploadedAt === undefined) {
-          const type = PACKAGE_TYPES[String(upload.body.resourceType)]
-          const forced = model.context.faults.take('process-failed')
-            ? FORCED_PROCESS_FAILURE
-            : undefined
-          await markUploaded(
-            model.context,
-            upload,
-            type.fileKind,
-            simulatedMs(model.context, type.processingSeconds),
-            forced
-          )
-        }
-        upload.body = { ...upload.body, '@odata.etag': etagNow(model) }
-        return okWithEtag(packageView(model, upload))
+    [`PUT ${base}/{packageID}`]: async request => {
+      const record = findProduct(model, request.params.productID)
+      const upload = findPackage(record, request.params.packageID)
+      checkIfMatch(model, request, upload.body)
+      const input = bodyObject(request)
+      if (input.state === 'Uploaded' && upload.uploadedAt === undefined) {
+        const type = PACKAGE_TYPES[String(upload.body.resourceType)]
+        const forced = model.context.faults.take('process-failed')
+          ? FORCED_PROCESS_FAILURE
+          : undefined
+        await markUploaded(
+          model.context,
+          upload,
+          type.fileKind,
+          simulatedMs(model.context, type.processingSeconds),
+          forced
+        )
       }
+      upload.body = { ...upload.body, '@odata.etag': etagNow(model) }
+      return okWithEtag(packageView(model, upload))
     },
-    {
-      method: 'DELETE',
-      pattern: `${base}/{packageID}`,
-      handle: request => {
-        const record = findProduct(model, request.params.productID)
-        const upload = findPackage(record, request.params.packageID)
-        record.packages = record.packages.filter(p => p !== upload)
-        return noContent()
-      }
+    [`DELETE ${base}/{packageID}`]: request => {
+      const record = findProduct(model, request.params.productID)
+      const upload = findPackage(record, request.params.packageID)
+      record.packages = record.packages.filter(p => p !== upload)
+      return noContent()
     }
-  ]
+  }
 }

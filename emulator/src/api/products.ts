@@ -1,5 +1,5 @@
 /** Products and their setup (ingestion-v1.md §3.1). */
-import type { Route } from './contract.js'
+import type { Operations } from './contract.js'
 import { ApiError, badRequest } from './errors.js'
 import { newGuid } from './ids.js'
 import {
@@ -64,12 +64,9 @@ export function createProduct(model: Model, input: NewProduct): ProductRecord {
   return record
 }
 
-/** The offer id from `externalIDs`, accepting any casing of names and of `AzureOfferId` (§3.1). */
+/** The offer id from `externalIDs` (bound from `externalIds` too), `AzureOfferID` in any case (§3.1). */
 function offerIdOf(body: Json): string {
-  // The spec has both `externalIds` and `externalIDs`; the service binds either (§3.1).
-  const key = Object.keys(body).find(k => k.toLowerCase() === 'externalids')
-  const list = key === undefined ? undefined : body[key]
-  const ids = Array.isArray(list) ? (list as Json[]) : []
+  const ids = Array.isArray(body.externalIDs) ? (body.externalIDs as Json[]) : []
   const offer = ids.find(i => typeof i.type === 'string' && i.type.toLowerCase() === 'azureofferid')
   if (typeof offer?.value !== 'string' || offer.value === '') {
     throw badRequest('ExternalIDs', 'An ExternalID of type AzureOfferId is required.')
@@ -85,86 +82,64 @@ function listProducts(model: Model, filterText: string | null): ProductRecord[] 
   )
 }
 
-export function productRoutes(model: Model): Route[] {
-  return [
-    {
-      method: 'GET',
-      pattern: '/products',
-      handle: request =>
-        page(
-          model,
-          request,
-          listProducts(model, request.query.get('$filter')),
-          'v1.0/ingestion/products',
-          p => p.product
-        )
-    },
-    {
-      method: 'POST',
-      pattern: '/products',
-      handle: request => {
-        const body = bodyObject(request)
-        const offerId = offerIdOf(body)
-        if (model.store.products.some(p => p.offerId === offerId)) {
-          throw new ApiError(409, `An offer with id ${offerId} already exists.`, {
-            ExternalIDs: [`The offer id ${offerId} is already in use.`]
-          })
-        }
-        // A client-sent `id` is ignored: the service assigns a GUID (catalogue §8).
-        const record = createProduct(model, {
-          resourceType: String(body.resourceType),
-          name: typeof body.name === 'string' ? body.name : offerId,
-          offerId
+export function productOperations(model: Model): Operations {
+  return {
+    'GET /products': request =>
+      page(
+        model,
+        request,
+        listProducts(model, request.query.get('$filter')),
+        'v1.0/ingestion/products',
+        p => p.product
+      ),
+    'POST /products': request => {
+      const body = bodyObject(request)
+      const offerId = offerIdOf(body)
+      if (model.store.products.some(p => p.offerId === offerId)) {
+        throw new ApiError(409, `An offer with id ${offerId} already exists.`, {
+          ExternalIDs: [`The offer id ${offerId} is already in use.`]
         })
-        return created(productPath(model, record.productId), record.product)
       }
+      // A client-sent `id` is ignored: the service assigns a GUID (catalogue §8).
+      const record = createProduct(model, {
+        resourceType: String(body.resourceType),
+        name: typeof body.name === 'string' ? body.name : offerId,
+        offerId
+      })
+      return created(productPath(model, record.productId), record.product)
     },
-    {
-      method: 'GET',
-      pattern: '/products/{productID}',
-      handle: request => ok(findProduct(model, request.params.productID).product)
+    'GET /products/{productID}': request =>
+      ok(findProduct(model, request.params.productID).product),
+    'DELETE /products/{productID}': request => {
+      const record = findProduct(model, request.params.productID)
+      model.store.products = model.store.products.filter(p => p !== record)
+      return noContent()
     },
-    {
-      method: 'DELETE',
-      pattern: '/products/{productID}',
-      handle: request => {
-        const record = findProduct(model, request.params.productID)
-        model.store.products = model.store.products.filter(p => p !== record)
-        return noContent()
+    'GET /products/{productID}/setup': request =>
+      ok(findProduct(model, request.params.productID).setup),
+    // Answers 200, not the spec's 201, and carries no etag (catalogue §8).
+    'POST /products/{productID}/setup': request => {
+      const record = findProduct(model, request.params.productID)
+      const body = bodyObject(request)
+      // Recorded: enabling a test drive answered this 400 (catalogue §7). The emulator models no
+      // test drives, so it refuses every request to enable one the same way.
+      if (body.enableTestDrive === true && record.setup.enableTestDrive !== true) {
+        throw new ApiError(400, 'The field FeatureName is invalid.', {
+          FeatureName: ['The field FeatureName is invalid.']
+        })
       }
-    },
-    {
-      method: 'GET',
-      pattern: '/products/{productID}/setup',
-      handle: request => ok(findProduct(model, request.params.productID).setup)
-    },
-    {
-      method: 'POST',
-      pattern: '/products/{productID}/setup',
-      // Answers 200, not the spec's 201, and carries no etag (catalogue §8).
-      handle: request => {
-        const record = findProduct(model, request.params.productID)
-        const body = bodyObject(request)
-        // Recorded: enabling a test drive answered this 400 (catalogue §7). The emulator models no
-        // test drives, so it refuses every request to enable one the same way.
-        if (body.enableTestDrive === true && record.setup.enableTestDrive !== true) {
-          throw new ApiError(400, 'The field FeatureName is invalid.', {
-            FeatureName: ['The field FeatureName is invalid.']
-          })
-        }
-        const setup: Json = {
-          resourceType: 'AzureProductSetup',
-          sellingOption: body.sellingOption ?? record.setup.sellingOption,
-          trialUri: body.trialUri ?? record.setup.trialUri,
-          enableTestDrive: body.enableTestDrive ?? record.setup.enableTestDrive,
-          channelStates: body.channelStates ?? record.setup.channelStates
-        }
-        if (record.resourceType === 'AzureDynamics365BusinessCentral') {
-          setup.packageType = body.packageType ?? record.setup.packageType
-        }
-        record.setup = setup
-        return ok(setup)
+      const setup: Json = {
+        resourceType: 'AzureProductSetup',
+        sellingOption: body.sellingOption ?? record.setup.sellingOption,
+        trialUri: body.trialUri ?? record.setup.trialUri,
+        enableTestDrive: body.enableTestDrive ?? record.setup.enableTestDrive,
+        channelStates: body.channelStates ?? record.setup.channelStates
       }
+      if (record.resourceType === 'AzureDynamics365BusinessCentral') {
+        setup.packageType = body.packageType ?? record.setup.packageType
+      }
+      record.setup = setup
+      return ok(setup)
     }
-  ]
+  }
 }

@@ -1,5 +1,5 @@
 /** Reseller configuration (ingestion-v1.md §3.8), Azure Application offers only. */
-import type { Route } from './contract.js'
+import type { Operations } from './contract.js'
 import { ApiError } from './errors.js'
 import { bodyObject, findProduct, ok, type Model } from './model.js'
 import type { ProductRecord } from './store.js'
@@ -13,32 +13,24 @@ function requireReseller(record: ProductRecord): void {
   }
 }
 
-export function resellerRoutes(model: Model): Route[] {
+export function resellerOperations(model: Model): Operations {
   const pattern = '/products/{productID}/resellerConfiguration'
-  return [
-    {
-      method: 'GET',
-      pattern,
-      handle: request => {
-        const record = findProduct(model, request.params.productID)
-        requireReseller(record)
-        return ok(record.reseller)
-      }
+  return {
+    [`GET ${pattern}`]: request => {
+      const record = findProduct(model, request.params.productID)
+      requireReseller(record)
+      return ok(record.reseller)
     },
-    {
-      method: 'POST',
-      pattern,
-      handle: request => {
-        const record = findProduct(model, request.params.productID)
-        requireReseller(record)
-        const body = bodyObject(request)
-        record.reseller = {
-          resourceType: 'ResellerConfiguration',
-          resellerChannelState: body.resellerChannelState ?? record.reseller.resellerChannelState,
-          tenantIds: body.tenantIds ?? []
-        }
-        return ok(record.reseller)
+    [`POST ${pattern}`]: request => {
+      const record = findProduct(model, request.params.productID)
+      requireReseller(record)
+      const body = bodyObject(request)
+      record.reseller = {
+        resourceType: 'ResellerConfiguration',
+        resellerChannelState: body.resellerChannelState ?? record.reseller.resellerChannelState,
+        tenantIds: body.tenantIds ?? []
       }
+      return ok(record.reseller)
     }
-  ]
+  }
 }

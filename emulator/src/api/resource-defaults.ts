@@ -83,7 +83,6 @@ export const newFeatureAvailability = (): Json => ({
   resourceType: 'FeatureAvailability',
   visibility: 'Public',
   marketStates: [],
-  trial: null,
   subscriptionAudiences: [],
   priceSchedules: [],
   customMeters: [],

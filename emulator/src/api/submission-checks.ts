@@ -1,48 +1,32 @@
 /**
  * What `POST /submissions` checks. Draft ids that are not the product's current drafts are
  * rejected at once (400); incomplete Azure Application submissions are accepted and then fail
- * validation, as the service did with Resell-20007 (azure-docs#93203, ingestion-v1.md §4.1).
+ * validation, as the service did with Resell-20007 (azure-docs#93203, ingestion-v1.md §4.1). With
+ * `submissionChecks: 'strict'` incomplete modules fail validation too (submission-completeness.ts).
  */
-import { badRequest } from './errors.js'
+import { badRequest, validationItem } from './errors.js'
+import { completenessItems } from './submission-completeness.js'
 import { sameId } from './model.js'
-import { resellerInstanceId } from './drafts.js'
-import { MODULES, type Draft, type Json, type Module, type ProductRecord } from './store.js'
+import { currentDraft, resellerInstanceId } from './drafts.js'
+import { MODULES, type Json, type Module, type ProductRecord } from './store.js'
 import { uploadState } from './uploads.js'
 
-const OFFER_MODULES: Module[] = [
-  'Listing',
-  'Package',
-  'Property',
-  'Availability',
-  'ResellerConfiguration'
-]
 const PLAN_MODULES: Module[] = ['Listing', 'Package', 'Availability']
 
-/** Resell-20007 is real; the other codes follow its pattern and are inferred. */
-const MISSING_MODULE: Record<Module, { errorCode: string; resource: string }> = {
-  ResellerConfiguration: { errorCode: 'Resell-20007', resource: 'Resell' },
-  Listing: { errorCode: 'Listing-20007', resource: 'Listing' },
-  Package: { errorCode: 'Package-20007', resource: 'Package' },
-  Property: { errorCode: 'Property-20007', resource: 'Property' },
-  Availability: { errorCode: 'Availability-20007', resource: 'Availability' }
+/** `Resell-20007 ResellerConfiguration module is missing..` is real; the other codes follow it. */
+function missingModule(module: Module, plan = ''): Json {
+  const resource = module === 'ResellerConfiguration' ? 'Resell' : module
+  return validationItem(`${resource}-20007`, resource, `${module} module${plan} is missing..`)
 }
 
-const item = (errorCode: string, message: string, resource: string): Json => ({
-  errorCode,
-  severity: 'Error',
-  message,
-  resource
-})
-
 interface ResourceRef {
-  type: string
+  type: Module
   value: string
 }
 
+/** The validator has checked the arrays; their items may lack a type or a value. */
 function refs(list: unknown, field: string): ResourceRef[] {
-  if (list === undefined) return []
-  if (!Array.isArray(list)) throw badRequest(field, `${field} must be an array.`)
-  return (list as Json[]).map(r => {
+  return ((list ?? []) as Json[]).map(r => {
     if (typeof r?.type !== 'string' || typeof r.value !== 'string') {
       throw badRequest(field, `Each of ${field} needs a type and a value.`)
     }
@@ -59,13 +43,7 @@ function checkDraft(
   variantID: string | undefined,
   field: string
 ): void {
-  const draft = record.drafts.find(
-    (d: Draft) =>
-      d.module === ref.type &&
-      (variantID === undefined
-        ? d.variantID === undefined
-        : d.variantID !== undefined && sameId(d.variantID, variantID))
-  )
+  const draft = currentDraft(record, ref.type, variantID)
   const isCurrent =
     draft !== undefined &&
     (sameId(draft.instanceID, ref.value) ||
@@ -86,13 +64,11 @@ export interface CheckedRequest {
 export function checkSubmissionRequest(
   record: ProductRecord,
   body: Json,
-  now: number
+  now: number,
+  strict: boolean
 ): CheckedRequest {
   const resources = refs(body.resources, 'Resources')
   resources.forEach(r => checkDraft(record, r, undefined, 'Resources'))
-  if (body.variantResources !== undefined && !Array.isArray(body.variantResources)) {
-    throw badRequest('VariantResources', 'variantResources must be an array.')
-  }
   const variantResources = ((body.variantResources as Json[] | undefined) ?? []).map(v => {
     const variantID = String(v?.variantID ?? '')
     if (!record.variants.some(x => sameId(x.body.id, variantID))) {
@@ -108,7 +84,10 @@ export function checkSubmissionRequest(
   return {
     resources,
     variantResources,
-    validationItems: validationItems(record, resources, variantResources, now)
+    validationItems: [
+      ...validationItems(record, resources, variantResources, now),
+      ...(strict ? completenessItems(record) : [])
+    ]
   }
 }
 
@@ -120,11 +99,8 @@ function validationItems(
 ): Json[] {
   const items: Json[] = []
   if (record.resourceType === 'AzureApplication') {
-    for (const module of OFFER_MODULES) {
-      if (!resources.some(r => r.type === module)) {
-        const code = MISSING_MODULE[module]
-        items.push(item(code.errorCode, `${module} module is missing..`, code.resource))
-      }
+    for (const module of MODULES) {
+      if (!resources.some(r => r.type === module)) items.push(missingModule(module))
     }
     for (const variant of record.variants) {
       const planId = String(variant.body.externalID)
@@ -133,12 +109,8 @@ function validationItems(
         const hasDraft = record.drafts.some(
           d => d.module === module && d.variantID === variant.body.id
         )
-        if (hasDraft && !submitted?.resources.some(r => r.type === module)) {
-          const code = MISSING_MODULE[module]
-          items.push(
-            item(code.errorCode, `${module} module of plan ${planId} is missing..`, code.resource)
-          )
-        }
+        if (hasDraft && !submitted?.resources.some(r => r.type === module))
+          items.push(missingModule(module, ` of plan ${planId}`))
       }
     }
   }
@@ -159,10 +131,10 @@ function validationItems(
     )
     if (!processed) {
       items.push(
-        item(
+        validationItem(
           'Package-20010',
-          `Package configuration ${String(config.body.id)} does not reference a processed package.`,
-          'Package'
+          'Package',
+          `Package configuration ${String(config.body.id)} does not reference a processed package.`
         )
       )
     }

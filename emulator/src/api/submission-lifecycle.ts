@@ -86,7 +86,7 @@ export function submissionStatus(
 
 type StepState = 'NotStarted' | 'InProgress' | 'Success' | 'Failed'
 
-/** `failed` marks a step that ended in failure. */
+/** `failed` marks a step that ended in failure. Times not reached yet are left out. */
 function step(name: string, now: number, start?: number, end?: number, failed = false): Json {
   const started = start !== undefined && now >= start
   const done = started && end !== undefined && now >= end
@@ -100,8 +100,8 @@ function step(name: string, now: number, start?: number, end?: number, failed = 
   return {
     name,
     state,
-    startDateTimeInUtc: started ? new Date(start).toISOString() : null,
-    completeDateTimeInUtc: done ? new Date(end!).toISOString() : null
+    ...(started ? { startDateTimeInUtc: new Date(start).toISOString() } : {}),
+    ...(done ? { completeDateTimeInUtc: new Date(end!).toISOString() } : {})
   }
 }
 
@@ -114,21 +114,21 @@ function workflow(type: string, target: string, steps: Json[]): Json {
       : states.every(s => s === 'NotStarted')
         ? 'NotStarted'
         : 'InProgress'
-  const first = steps[0].startDateTimeInUtc ?? null
+  const first = steps[0].startDateTimeInUtc
   const last =
     state === 'Completed' || state === 'Failed'
-      ? (steps
+      ? steps
           .map(s => s.completeDateTimeInUtc)
           .filter(Boolean)
-          .pop() ?? null)
-      : null
+          .pop()
+      : undefined
   return {
     type,
     state,
     targetEnvironment: target,
     workflowSteps: steps,
-    startDateTimeInUtc: first,
-    completeDateTimeInUtc: last
+    ...(first === undefined ? {} : { startDateTimeInUtc: first }),
+    ...(last === undefined ? {} : { completeDateTimeInUtc: last })
   }
 }
 

@@ -1,5 +1,5 @@
 /** Plans (`AzureSkuVariant`, ingestion-v1.md §3.3). */
-import type { Route } from './contract.js'
+import type { Operations } from './contract.js'
 import { badRequest, notFound } from './errors.js'
 import { newGuid } from './ids.js'
 import {
@@ -70,62 +70,42 @@ export function createVariant(model: Model, record: ProductRecord, input: Json):
   return body
 }
 
-export function variantRoutes(model: Model): Route[] {
+export function variantOperations(model: Model): Operations {
   const base = '/products/{productID}/variants'
-  return [
-    {
-      method: 'GET',
-      pattern: base,
-      handle: request => {
-        const record = findProduct(model, request.params.productID)
-        const listPath = `v1.0/ingestion/products/${record.productId}/variants`
-        return page(model, request, record.variants, listPath, v => v.body)
-      }
+  return {
+    [`GET ${base}`]: request => {
+      const record = findProduct(model, request.params.productID)
+      const listPath = `v1.0/ingestion/products/${record.productId}/variants`
+      return page(model, request, record.variants, listPath, v => v.body)
     },
-    {
-      method: 'POST',
-      pattern: base,
-      handle: request => {
-        const record = findProduct(model, request.params.productID)
-        const body = createVariant(model, record, bodyObject(request))
-        return created(productPath(model, record.productId, `/variants/${String(body.id)}`), body)
-      }
+    [`POST ${base}`]: request => {
+      const record = findProduct(model, request.params.productID)
+      const body = createVariant(model, record, bodyObject(request))
+      return created(productPath(model, record.productId, `/variants/${String(body.id)}`), body)
     },
-    {
-      method: 'GET',
-      pattern: `${base}/{variantID}`,
-      handle: request => {
-        const record = findProduct(model, request.params.productID)
-        return ok(findVariant(record, request.params.variantID).body)
-      }
+    [`GET ${base}/{variantID}`]: request => {
+      const record = findProduct(model, request.params.productID)
+      return ok(findVariant(record, request.params.variantID).body)
     },
-    {
-      method: 'PUT',
-      pattern: `${base}/{variantID}`,
-      handle: request => {
-        const record = findProduct(model, request.params.productID)
-        const variant = findVariant(record, request.params.variantID)
-        checkIfMatch(model, request, variant.body)
-        // The plan id and subType are fixed at creation; the rest is replaced.
-        const input = {
-          ...bodyObject(request),
-          externalID: variant.body.externalID,
-          subType: variant.body.subType
-        }
-        variant.body = variantBody(model, record, input, String(variant.body.id))
-        return okWithEtag(variant.body)
+    [`PUT ${base}/{variantID}`]: request => {
+      const record = findProduct(model, request.params.productID)
+      const variant = findVariant(record, request.params.variantID)
+      checkIfMatch(model, request, variant.body)
+      // The plan id and subType are fixed at creation; the rest is replaced.
+      const input = {
+        ...bodyObject(request),
+        externalID: variant.body.externalID,
+        subType: variant.body.subType
       }
+      variant.body = variantBody(model, record, input, String(variant.body.id))
+      return okWithEtag(variant.body)
     },
-    {
-      method: 'DELETE',
-      pattern: `${base}/{variantID}`,
-      handle: request => {
-        const record = findProduct(model, request.params.productID)
-        const variant = findVariant(record, request.params.variantID)
-        record.variants = record.variants.filter(v => v !== variant)
-        removePlanDrafts(record, String(variant.body.id))
-        return noContent()
-      }
+    [`DELETE ${base}/{variantID}`]: request => {
+      const record = findProduct(model, request.params.productID)
+      const variant = findVariant(record, request.params.variantID)
+      record.variants = record.variants.filter(v => v !== variant)
+      removePlanDrafts(record, String(variant.body.id))
+      return noContent()
     }
-  ]
+  }
 }

@@ -52,14 +52,21 @@ export interface Azurite {
   stop(): Promise<void>
 }
 
-export async function startAzurite(o: { host: string; location?: string }): Promise<Azurite> {
+export async function startAzurite(o: {
+  host: string
+  location?: string
+  /** Refuse storage versions Azurite does not know (tests of the action's uploader); default off. */
+  checkApiVersion?: boolean
+}): Promise<Azurite> {
   const require = createRequire(import.meta.url)
   const main = join(dirname(require.resolve('azurite/package.json')), 'dist/src/blob/main.js')
   const storage = o.location ? ['--location', o.location] : ['--inMemoryPersistence']
   const args = [
     ...['--blobHost', o.host, '--blobPort', '0', ...storage],
+    '--silent',
+    '--disableTelemetry',
     // Clients may speak any Storage version (the action's SDK, curl with 2018-03-28, ...).
-    ...['--silent', '--disableTelemetry', '--skipApiVersionCheck']
+    ...(o.checkApiVersion ? [] : ['--skipApiVersionCheck'])
   ]
   const child = spawn(process.execPath, ['-e', HOST_SCRIPT, main, ...args], {
     stdio: ['pipe', 'pipe', 'pipe']

@@ -5,7 +5,7 @@
  *
  * The `errorCode` values are inferred: no recorded validation item names them.
  */
-import { LOCAL_HEADER, listZipEntries, type RangeReader } from './zip.js'
+import { listZipEntries, type RangeReader } from './zip.js'
 
 /**
  * The shape of `ValidationItem` in src/ingestion/types.ts, repeated because the emulator's
@@ -67,20 +67,16 @@ export async function validateFile(file: StoredFile, kind: FileKind): Promise<Va
             )
           ]
     case 'bc-library':
-      return startsWith(head, NAVX) ? [] : validateLibraryZip(file, head, error)
+      return startsWith(head, NAVX) ? [] : validateLibraryZip(file, error)
     case 'azure-app-zip':
-      return validateAzureAppZip(file, head, error)
+      return validateAzureAppZip(file, error)
   }
 }
 
 type ErrorItem = (errorCode: string, message: string) => ValidationItem
 
-async function validateAzureAppZip(
-  file: StoredFile,
-  head: Buffer,
-  error: ErrorItem
-): Promise<ValidationItem[]> {
-  const names = await zipEntryNames(file, head)
+async function validateAzureAppZip(file: StoredFile, error: ErrorItem): Promise<ValidationItem[]> {
+  const names = await listZipEntries(file.read, file.size ?? 0)
   if (typeof names === 'string')
     return [error('InvalidPackageFormat', `The package is not a valid .zip file: ${names}.`)]
   return AZURE_APP_REQUIRED_FILES.filter(required => !names.includes(required)).map(required => {
@@ -95,28 +91,17 @@ async function validateAzureAppZip(
   })
 }
 
-async function validateLibraryZip(
-  file: StoredFile,
-  head: Buffer,
-  error: ErrorItem
-): Promise<ValidationItem[]> {
+async function validateLibraryZip(file: StoredFile, error: ErrorItem): Promise<ValidationItem[]> {
   const invalid = error(
     'InvalidPackageFormat',
     'A library package must be a Business Central .app file or a .zip of .app files.'
   )
-  const names = await zipEntryNames(file, head)
+  const names = await listZipEntries(file.read, file.size ?? 0)
   if (typeof names === 'string') return [invalid]
   const files = names.filter(name => !name.endsWith('/'))
   return files.length > 0 && files.every(name => name.toLowerCase().endsWith('.app'))
     ? []
     : [invalid]
-}
-
-/** The entry names, or why the file is not a readable zip. */
-async function zipEntryNames(file: StoredFile, head: Buffer): Promise<string[] | string> {
-  if (!startsWith(head, LOCAL_HEADER)) return 'it does not start with a zip local file header'
-  const listing = await listZipEntries(file.read, file.size ?? 0)
-  return listing.ok ? listing.names : listing.reason
 }
 
 function startsWith(buffer: Buffer, prefix: Buffer): boolean {

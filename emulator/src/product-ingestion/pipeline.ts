@@ -16,11 +16,6 @@ import { PRODUCT_INGESTION_PREFIX } from './reads.js'
 /** The audience of tokens this API accepts (product-ingestion.md §2). */
 export const GRAPH_RESOURCE = 'https://graph.microsoft.com'
 
-export function isProductIngestionPath(path: string): boolean {
-  const lower = path.toLowerCase()
-  return lower === PRODUCT_INGESTION_PREFIX || lower.startsWith(`${PRODUCT_INGESTION_PREFIX}/`)
-}
-
 export async function handleProductIngestionRequest(
   rt: Runtime,
   req: IncomingMessage,

@@ -1,25 +1,9 @@
 /**
- * Admin endpoints of the emulator, for tests and the demo. No authentication: the emulator
- * listens on loopback. Not logged in the request log. Replies are JSON; errors are
- * `{"error": "..."}` with 400 (bad input), 404 (no such endpoint) or 405.
- *
- *   GET    /_emulator/health          {"ok":true,"pid","azuritePid","blobFrontOrigin"}
- *   GET    /_emulator/state           the models' snapshot (what --state-dir saves): the v1 store,
- *                                     with the product-ingestion store under `productIngestion`
- *   GET    /_emulator/requests        the request log, oldest first
- *   DELETE /_emulator/requests        empties the request log
- *   POST   /_emulator/reset           models recreated from the seed; log and faults cleared
- *   POST   /_emulator/seed            body = a seed (JSON): replaces the seed, then resets
- *   GET    /_emulator/faults          the active fault set
- *   PUT    /_emulator/faults          body {"spec":"..."} (emulator/FAULTS.md) replaces it
- *   DELETE /_emulator/faults          removes every fault
- *   POST   /_emulator/tokens/expire   every access token issued so far stops verifying
- *   GET    /_emulator/config          {speed,pageSize,tokenLifetimeSeconds,etagMismatch,rotateDraftInstances,
- *                                     keepSubmittedInstances,sasVersion}
- *                                     and the product-ingestion fields (product-ingestion/config.ts)
- *   PUT    /_emulator/config          body: any of those fields except sasVersion; changes them live
- *   GET    /_emulator/secrets         {clientSecrets,accessTokens,assertions,sasSignatures}: every
- *                                     secret the emulator handed out, for secret-leak tests
+ * Admin endpoints of the emulator (`/_emulator/...`), for tests and the demo: health, state, the
+ * request log, reset and seed, faults, token expiry, config and issued secrets. Each is listed with
+ * its effect in emulator/README.md ("Admin endpoints"). No authentication: the emulator listens on
+ * loopback. Not logged in the request log. Replies are JSON; errors are `{"error": "..."}` with 400
+ * (bad input), 404 (no such endpoint) or 405.
  *
  * /_emulator/oidc/... is not admin: it is the GitHub OIDC test issuer (entra/github-oidc.ts).
  */
@@ -162,6 +146,7 @@ const CONFIG_CHECKS: Record<string, (value: unknown) => boolean> = {
   etagMismatch: v => v === 412 || v === 409,
   rotateDraftInstances: v => typeof v === 'boolean',
   keepSubmittedInstances: v => typeof v === 'boolean',
+  submissionChecks: v => v === 'basic' || v === 'strict',
   ...PRODUCT_INGESTION_CONFIG_CHECKS
 }
 

@@ -1,7 +1,7 @@
 /**
- * One request to /v1.0/ingestion/...: body → JSON → faults → auth → spec validation → route →
- * the model's handler → reply. Each step that refuses answers as the service would, and the
- * outcome goes to the request log.
+ * One request to /v1.0/ingestion/...: body → faults → auth → JSON → spec validation, which finds
+ * the request's operation in the spec → the model's handler for that operation → reply. Each step
+ * that refuses answers as the service would, and the outcome goes to the request log.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { ApiMethod, ApiReply, ApiRequest } from '../api/contract.js'
@@ -11,6 +11,13 @@ import { BodyTooLarge, MAX_BODY_BYTES, parseJson, readBody, sendReply } from './
 import type { Runtime } from './runtime.js'
 
 export const API_PREFIX = '/v1.0/ingestion'
+
+/** How each kind of validation failure is answered. */
+const FAILURES = {
+  'unknown-path': [404, 'Resource not found.'],
+  'method-not-allowed': [405, 'Method not allowed.'],
+  'invalid-request': [400, 'Request validation failed.']
+} as const
 
 export async function handleApiRequest(
   rt: Runtime,
@@ -85,49 +92,38 @@ export async function handleApiRequest(
 
   const headers = lowerCaseHeaders(req)
   const checked = rt.validator.validate({ method, path, query: url.searchParams, headers, body })
+  const matched = {
+    ...(checked.operation ? { operation: checked.operation } : {}),
+    ...(checked.leniencies?.length ? { leniencies: checked.leniencies } : {})
+  }
   if (!checked.ok) {
-    const status =
-      checked.failure === 'unknown-path'
-        ? 404
-        : checked.failure === 'method-not-allowed'
-          ? 405
-          : 400
-    const message =
-      status === 404
-        ? 'Resource not found.'
-        : status === 405
-          ? 'Method not allowed.'
-          : 'Request validation failed.'
+    const [status, message] = FAILURES[checked.failure ?? 'invalid-request']
     return reply(serviceError(status, message, groupErrors(checked.errors)), {
       validation: 'failed',
       errors: checked.errors,
-      fault: faultLabel
+      fault: faultLabel,
+      ...matched
     })
   }
 
-  const found = rt.router.match(method, path)
-  if (found.kind !== 'found') {
-    // The spec knows the operation but the model does not emulate it (or only other methods).
-    const r =
-      found.kind === 'method-not-allowed'
-        ? serviceError(405, `Method not allowed. Allowed: ${found.allowed.join(', ')}.`)
-        : serviceError(
-            404,
-            `The emulator does not model ${checked.operation ?? `${method} ${path}`}.`
-          )
-    return reply(r, { validation: 'ok', fault: faultLabel })
+  // The spec knows the operation; the model may not emulate it.
+  const handle = checked.operation ? rt.model.operations[checked.operation] : undefined
+  if (!handle) {
+    return reply(serviceError(404, `The emulator does not model ${checked.operation}.`), {
+      validation: 'ok',
+      fault: faultLabel,
+      ...matched
+    })
   }
-
   const request: ApiRequest = {
     method: method as ApiMethod,
-    path,
-    params: canonicalParams(found.params, checked.params ?? {}),
+    params: checked.params ?? {},
     query: url.searchParams,
     headers,
     body: checked.body
   }
-  const answer = await found.route.handle(request, rt.context)
-  const outcome = reply(answer, { validation: 'ok', fault: faultLabel })
+  const answer = await handle(request, rt.context)
+  const outcome = reply(answer, { validation: 'ok', fault: faultLabel, ...matched })
   if (rt.checkReplies) {
     const replyCheck = rt.validator.validateReply(
       { method, path },
@@ -143,25 +139,11 @@ export async function handleApiRequest(
   return outcome
 }
 
+/** Node already lower-cases header names; repeated headers become one comma-joined value. */
 function lowerCaseHeaders(req: IncomingMessage): Record<string, string | undefined> {
-  const headers: Record<string, string | undefined> = {}
-  for (const [name, value] of Object.entries(req.headers)) {
-    headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value
-  }
-  return headers
-}
-
-/** The validator's enum-checked values (module=availability → Availability) win over the raw ones. */
-function canonicalParams(
-  routed: Record<string, string>,
-  validated: Record<string, string>
-): Record<string, string> {
-  const params = { ...routed }
-  for (const name of Object.keys(params)) {
-    const key = Object.keys(validated).find(k => k.toLowerCase() === name.toLowerCase())
-    if (key !== undefined) params[name] = validated[key]
-  }
-  return params
+  return Object.fromEntries(
+    Object.entries(req.headers).map(([name, v]) => [name, Array.isArray(v) ? v.join(', ') : v])
+  )
 }
 
 /** `body /resourceType: must be ...` → `{ "body /resourceType": ["must be ..."] }`, the shape of

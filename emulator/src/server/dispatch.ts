@@ -7,10 +7,8 @@
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { serviceError } from '../api/errors.js'
-import {
-  handleProductIngestionRequest,
-  isProductIngestionPath
-} from '../product-ingestion/pipeline.js'
+import { PRODUCT_INGESTION_PREFIX } from '../product-ingestion/index.js'
+import { handleProductIngestionRequest } from '../product-ingestion/pipeline.js'
 import { handleAdmin, isAdminPath } from './admin.js'
 import { API_PREFIX, handleApiRequest } from './api-pipeline.js'
 import { applyFaults, faultAnswered, type RequestOutcome } from './faults-on-wire.js'
@@ -18,6 +16,12 @@ import { readBody, sendReply } from './http.js'
 import type { Runtime } from './runtime.js'
 
 const TOKEN_PATH = /^\/[^/]+\/oauth2\/(v2\.0\/)?token\/?$/i
+
+/** Each API the emulator serves, by its path prefix (matched case-insensitively). */
+const APIS: { prefix: string; handle: typeof handleApiRequest }[] = [
+  { prefix: API_PREFIX, handle: handleApiRequest },
+  { prefix: PRODUCT_INGESTION_PREFIX, handle: handleProductIngestionRequest }
+]
 
 export function createRequestHandler(
   getRuntime: () => Runtime,
@@ -57,10 +61,9 @@ async function route(
   url: URL
 ): Promise<RequestOutcome> {
   const path = url.pathname
-  if (path.toLowerCase() === API_PREFIX || path.toLowerCase().startsWith(`${API_PREFIX}/`)) {
-    return handleApiRequest(rt, req, res, url)
-  }
-  if (isProductIngestionPath(path)) return handleProductIngestionRequest(rt, req, res, url)
+  const lower = path.toLowerCase()
+  const api = APIS.find(a => lower === a.prefix || lower.startsWith(`${a.prefix}/`))
+  if (api) return api.handle(rt, req, res, url)
   const body = await readBody(req)
   let fault: string | undefined
   if (TOKEN_PATH.test(path)) {

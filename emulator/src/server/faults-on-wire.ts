@@ -7,7 +7,7 @@ import { sendReply } from './http.js'
 /** How a request was answered, as the request log records it. */
 export type RequestOutcome = Pick<
   RequestLogEntry,
-  'status' | 'requestId' | 'validation' | 'errors' | 'fault'
+  'operation' | 'status' | 'requestId' | 'validation' | 'errors' | 'fault' | 'leniencies'
 >
 
 export interface FaultOutcome {

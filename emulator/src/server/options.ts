@@ -1,47 +1,36 @@
 /**
- * The emulator's command line (`node build/emulator/main.js --help`). Parsing is pure: a bad
- * option throws an OptionError naming it, which main.ts prints as one line before exiting 2.
+ * The emulator's command line (`node build/emulator/main.js --help`), read with node:util's
+ * parseArgs. Parsing is pure: a bad option throws an OptionError naming it, which main.ts prints
+ * as one line before exiting 2.
  */
-
-export interface EmulatorOptions {
-  port: number
-  host: string
-  /** A seed file (JSON or YAML); the repo's examples/emulator-seed.yml when absent. */
-  seedFile?: string
-  faults: string
-  speed: number
-  stateDir?: string
-  pageSize: number
-  tokenLifetimeSeconds: number
-  etagMismatch: 412 | 409
-  sasVersion: string
-  /** The blob front applies the `sv`'s size limits whatever `x-ms-version` says. */
-  ignoreVersionHeader: boolean
-  blobLocation?: string
-  rotateDraftInstances: boolean
-  keepSubmittedInstances: boolean
-  /** Check every reply against the spec's response schemas and log mismatches (fidelity runs). */
-  checkReplies: boolean
-  quiet: boolean
-}
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util'
 
 export class OptionError extends Error {}
 
-export const DEFAULT_OPTIONS: EmulatorOptions = {
+export const DEFAULT_OPTIONS = {
   port: 8645,
   host: '127.0.0.1',
   faults: '',
   speed: 3600,
   pageSize: 3,
   tokenLifetimeSeconds: 3600,
-  etagMismatch: 412,
+  etagMismatch: 412 as 412 | 409,
   // The `sv` of every fileSasUri in the recordings.
   sasVersion: '2018-03-28',
   ignoreVersionHeader: false,
   rotateDraftInstances: true,
   keepSubmittedInstances: true,
+  /** Check every reply against the spec's response schemas and log mismatches (fidelity runs). */
   checkReplies: false,
+  submissionChecks: 'basic' as 'basic' | 'strict',
   quiet: false
+}
+
+export type EmulatorOptions = typeof DEFAULT_OPTIONS & {
+  /** A seed file (JSON or YAML); the repo's examples/emulator-seed.yml when absent. */
+  seedFile?: string
+  stateDir?: string
+  blobLocation?: string
 }
 
 export const USAGE = `Usage: node build/emulator/main.js [options]
@@ -66,67 +55,87 @@ Prints one JSON ready line on stdout; logs one line per request on stderr.
   --drop-submitted-instances
                            with rotation, the old instance ids a submission lists stop
                            resolving (default: they keep a read-only copy of what was submitted)
+  --submission-checks basic|strict
+                           strict: submissions of incomplete offers (no preview audience,
+                           markets, prices, listing fields, ...) fail validation (default basic)
   --check-replies          validate replies against the spec, log mismatches
   --quiet                  no request log on stderr
   --help                   this text`
 
-type Setter = (options: EmulatorOptions, value: string) => void
+type Option = { field: keyof EmulatorOptions } & (
+  { read?: (value: string) => unknown } | { flag: boolean }
+)
 
-const WITH_VALUE: Record<string, Setter> = {
-  '--port': (o, v) => (o.port = integer('--port', v, 0, 65535)),
-  '--host': (o, v) => (o.host = v),
-  '--seed': (o, v) => (o.seedFile = v),
-  '--faults': (o, v) => (o.faults = v),
-  '--speed': (o, v) => (o.speed = positive('--speed', v)),
-  '--state-dir': (o, v) => (o.stateDir = v),
-  '--page-size': (o, v) => (o.pageSize = integer('--page-size', v, 1, 1000)),
-  '--token-lifetime': (o, v) => (o.tokenLifetimeSeconds = integer('--token-lifetime', v, 1)),
-  '--etag-mismatch': (o, v) => {
-    if (v !== '412' && v !== '409')
-      throw new OptionError(`--etag-mismatch must be 412 or 409, got ${v}`)
-    o.etagMismatch = v === '412' ? 412 : 409
+/** Each option: the field it sets, and how its text becomes the value (or a flag's value). */
+const OPTIONS: Record<string, Option> = {
+  port: { field: 'port', read: v => integer('--port', v, 0, 65535) },
+  host: { field: 'host' },
+  seed: { field: 'seedFile' },
+  faults: { field: 'faults' },
+  speed: { field: 'speed', read: v => positive('--speed', v) },
+  'state-dir': { field: 'stateDir' },
+  'page-size': { field: 'pageSize', read: v => integer('--page-size', v, 1, 1000) },
+  'token-lifetime': { field: 'tokenLifetimeSeconds', read: v => integer('--token-lifetime', v, 1) },
+  'etag-mismatch': {
+    field: 'etagMismatch',
+    read: v => Number(oneOf('--etag-mismatch', v, '412', '409'))
   },
-  '--sas-version': (o, v) => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(v))
-      throw new OptionError(`--sas-version must look like 2018-03-28, got ${v}`)
-    o.sasVersion = v
+  'sas-version': { field: 'sasVersion', read: sasVersion },
+  'blob-location': { field: 'blobLocation' },
+  'submission-checks': {
+    field: 'submissionChecks',
+    read: v => oneOf('--submission-checks', v, 'basic', 'strict')
   },
-  '--blob-location': (o, v) => (o.blobLocation = v)
+  'no-rotate-drafts': { field: 'rotateDraftInstances', flag: false },
+  'drop-submitted-instances': { field: 'keepSubmittedInstances', flag: false },
+  'check-replies': { field: 'checkReplies', flag: true },
+  'ignore-version-header': { field: 'ignoreVersionHeader', flag: true },
+  quiet: { field: 'quiet', flag: true }
 }
 
-const FLAGS: Record<string, (options: EmulatorOptions) => void> = {
-  '--no-rotate-drafts': o => (o.rotateDraftInstances = false),
-  '--drop-submitted-instances': o => (o.keepSubmittedInstances = false),
-  '--check-replies': o => (o.checkReplies = true),
-  '--ignore-version-header': o => (o.ignoreVersionHeader = true),
-  '--quiet': o => (o.quiet = true)
+const ARGS: ParseArgsOptionsConfig = {
+  ...Object.fromEntries(
+    Object.entries(OPTIONS).map(([name, o]) => [name, { type: 'flag' in o ? 'boolean' : 'string' }])
+  ),
+  help: { type: 'boolean', short: 'h' }
 }
 
 /** 'help' when --help is present; otherwise the options. Accepts `--name value` and `--name=value`. */
 export function parseOptions(argv: readonly string[]): EmulatorOptions | 'help' {
-  const options = { ...DEFAULT_OPTIONS }
-  for (let i = 0; i < argv.length; i++) {
-    const argument = argv[i]
-    if (argument === '--help' || argument === '-h') return 'help'
-    const [name, inline] = splitInline(argument)
-    if (FLAGS[name] && inline === undefined) {
-      FLAGS[name](options)
-      continue
+  // Not strict: parseArgs's own errors would not name the argument as given (`--quiet=yes`).
+  const { values, tokens } = parseArgs({
+    args: [...argv],
+    options: ARGS,
+    strict: false,
+    tokens: true
+  })
+  if (values.help === true) return 'help'
+  const options: Record<string, unknown> = { ...DEFAULT_OPTIONS }
+  for (const token of tokens) {
+    const unknown = new OptionError(`unknown option ${argv[token.index]} (see --help)`)
+    if (token.kind !== 'option' || !Object.hasOwn(OPTIONS, token.name)) throw unknown
+    const option = OPTIONS[token.name]
+    if ('flag' in option) {
+      if (token.value !== undefined) throw unknown
+      options[option.field] = option.flag
+    } else {
+      if (token.value === undefined) throw new OptionError(`${token.rawName} needs a value`)
+      options[option.field] = option.read ? option.read(token.value) : token.value
     }
-    const set = WITH_VALUE[name]
-    if (!set) throw new OptionError(`unknown option ${argument} (see --help)`)
-    const value = inline ?? argv[++i]
-    if (value === undefined) throw new OptionError(`${name} needs a value`)
-    set(options, value)
   }
-  return options
+  return options as unknown as EmulatorOptions
 }
 
-function splitInline(argument: string): [string, string | undefined] {
-  const equals = argument.indexOf('=')
-  return equals > 0 && argument.startsWith('--')
-    ? [argument.slice(0, equals), argument.slice(equals + 1)]
-    : [argument, undefined]
+function oneOf(name: string, value: string, ...allowed: string[]): string {
+  if (!allowed.includes(value))
+    throw new OptionError(`${name} must be ${allowed.join(' or ')}, got ${value}`)
+  return value
+}
+
+function sasVersion(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value))
+    throw new OptionError(`--sas-version must look like 2018-03-28, got ${value}`)
+  return value
 }
 
 function integer(name: string, value: string, min: number, max = Number.MAX_SAFE_INTEGER): number {

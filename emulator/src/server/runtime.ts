@@ -1,6 +1,6 @@
 /**
  * What a running emulator is made of, as the request handler and the admin routes see it. The
- * model, router and Entra are replaced on reset and on a new seed; the rest lives as long as the
+ * model and Entra are replaced on reset and on a new seed; the rest lives as long as the
  * process.
  */
 import type { ApiContext, EmulatorConfig, IngestionModel, Seed } from '../api/contract.js'
@@ -10,14 +10,12 @@ import type { Faults } from '../faults.js'
 import type { ProductIngestionModel } from '../product-ingestion/index.js'
 import type { RequestLog } from '../request-log.js'
 import type { SpecValidator } from '../validate/spec.js'
-import type { Router } from './router.js'
 
 export interface Runtime {
   readonly seed: Seed
   readonly model: IngestionModel
   /** The Graph product-ingestion API's model (emulator/src/product-ingestion/). */
   readonly productIngestion: ProductIngestionModel
-  readonly router: Router
   readonly entra: Entra
   readonly config: EmulatorConfig
   readonly context: ApiContext

@@ -4,7 +4,7 @@
  * not modified. A patch that no longer finds its target throws, so a changed spec cannot silently
  * drop a deviation.
  */
-import type { Deviation } from './deviations.js'
+import { LENIENCIES, type Deviation } from './deviations.js'
 import {
   type OpenApiDocument,
   type OperationObject,
@@ -60,7 +60,11 @@ function applyOne(doc: OpenApiDocument, d: Deviation, preferred: Set<string>): v
       const index = (operation.parameters ?? []).findIndex(p => sameParameter(doc, p, d))
       if (index < 0) throw new Error(`${d.operation} declares no ${d.in} parameter ${d.name}`)
       const parameters = operation.parameters as ParameterObject[]
-      parameters[index] = { ...resolveParameter(doc, parameters[index]), required: false }
+      parameters[index] = {
+        ...resolveParameter(doc, parameters[index]),
+        required: false,
+        ...((LENIENCIES as readonly string[]).includes(d.id) ? { 'x-leniency': d.id } : {})
+      }
       return
     }
     case 'add-parameter':
@@ -96,10 +100,13 @@ function applyOne(doc: OpenApiDocument, d: Deviation, preferred: Set<string>): v
       delete responses[d.from]
       return
     }
+    case 'replace-schema':
+      doc.components.schemas[schemaKey(doc, d.schema)] = structuredClone(d.with)
+      return
     case 'preferred-spelling':
       for (const name of d.names) preferred.add(name)
       return
-    case 'note':
+    case undefined:
       return
   }
 }

@@ -27,6 +27,8 @@ export interface ParameterObject {
   required?: boolean
   description?: string
   schema?: SchemaObject
+  /** Set by a deviation: omitting this required parameter is a leniency of that id. */
+  'x-leniency'?: string
 }
 
 export interface ResponseObject {

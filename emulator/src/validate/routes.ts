@@ -22,12 +22,20 @@ export interface RouteOperation {
 }
 
 export type RouteMatch =
-  | { kind: 'found'; operation: RouteOperation; pathParams: Record<string, string> }
+  | {
+      kind: 'found'
+      operation: RouteOperation
+      pathParams: Record<string, string>
+      /** The literal text matched only case-insensitively (`packageConfigurations/{id}`). */
+      caseInsensitive: boolean
+    }
   | { kind: 'method-not-allowed'; template: string; allowed: string[] }
   | { kind: 'unknown-path' }
 
 interface SegmentMatcher {
   pattern: RegExp
+  /** The same, case-sensitive: is the request spelled as the spec spells it? */
+  exact: RegExp
   names: string[]
 }
 
@@ -52,7 +60,8 @@ export function compileRoutes(doc: OpenApiDocument): (method: string, path: stri
       if (!pathParams) continue
       firstMatch ??= route
       const operation = route.operations.get(method.toUpperCase())
-      if (operation) return { kind: 'found', operation, pathParams }
+      const caseInsensitive = route.segments.some(({ exact }, i) => !exact.test(segments[i]))
+      if (operation) return { kind: 'found', operation, pathParams, caseInsensitive }
     }
     if (!firstMatch) return { kind: 'unknown-path' }
     return {
@@ -99,7 +108,7 @@ function compileSegment(segment: string): SegmentMatcher {
     rest = rest.slice(close + 1)
   }
   source += escapeRegExp(rest)
-  return { pattern: new RegExp(`^${source}$`, 'i'), names }
+  return { pattern: new RegExp(`^${source}$`, 'i'), exact: new RegExp(`^${source}$`), names }
 }
 
 function matchSegments(route: Route, segments: string[]): Record<string, string> | undefined {

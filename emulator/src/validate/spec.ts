@@ -9,7 +9,7 @@
  * `body /pointer`) and the rule that failed.
  */
 import { applyDeviations } from './apply-deviations.js'
-import { DEVIATIONS, type Deviation } from './deviations.js'
+import { DEVIATIONS, type Deviation, type Leniency, type LeniencyUse } from './deviations.js'
 import { createNormaliser } from './normalise.js'
 import { loadOpenApi, requestBodySchema, responseSchema, type ParameterObject } from './openapi.js'
 import { compileRoutes, type RouteOperation } from './routes.js'
@@ -36,6 +36,8 @@ export interface SpecResult {
   params?: Record<string, string>
   /** Why it failed: no such path (404-worthy), wrong method (405-worthy), or a bad request (400). */
   failure?: 'unknown-path' | 'method-not-allowed' | 'invalid-request'
+  /** The leniency rules the request needed to be accepted. */
+  leniencies?: LeniencyUse[]
 }
 
 export interface SpecValidatorOptions {
@@ -99,17 +101,22 @@ export function createSpecValidator(
         }
       }
       const { operation, pathParams } = route
+      const leniencies: LeniencyUse[] = []
+      const used = (rule: Leniency, at: string): void => void leniencies.push({ rule, at })
+      if (route.caseInsensitive) used('case-insensitive-routes', 'path')
       const errors = [
-        ...checkPathParameters(operation, pathParams),
-        ...checkQuery(operation, req.query),
-        ...checkHeaders(operation, req.headers)
+        ...checkPathParameters(operation, pathParams, used),
+        ...checkQuery(operation, req.query, used),
+        ...checkHeaders(operation, req.headers, used)
       ]
       let body = req.body
       const schema = requestBodySchema(operation.operation)
       if (schema && body === undefined) {
         errors.push(`body: ${operation.key} needs a JSON body (rule: requestBody)`)
       } else if (schema) {
-        body = normalise(schemas.converted(schema), body)
+        const bound = normalise(schemas.converted(schema), body)
+        body = bound.value
+        bound.leniencies.forEach(use => used(use.rule, `body ${use.at || '/'}`))
         const validate = schemas.validator(schema)
         if (!validate(body)) errors.push(...describeErrors(validate.errors, 'body'))
       }
@@ -119,6 +126,7 @@ export function createSpecValidator(
         errors,
         body,
         params: pathParams,
+        leniencies,
         ...(errors.length ? { failure: 'invalid-request' as const } : {})
       }
     },
@@ -142,7 +150,13 @@ export function createSpecValidator(
   }
 }
 
-function checkPathParameters(operation: RouteOperation, values: Record<string, string>): string[] {
+type Used = (rule: Leniency, at: string) => void
+
+function checkPathParameters(
+  operation: RouteOperation,
+  values: Record<string, string>,
+  used: Used
+): string[] {
   const errors: string[] = []
   for (const parameter of parametersIn(operation, 'path')) {
     const value = values[parameter.name]
@@ -154,6 +168,8 @@ function checkPathParameters(operation: RouteOperation, values: Record<string, s
     if (allowed) {
       // Path values match case-insensitively: a Microsoft sample sends module=availability.
       const canonical = allowed.find(a => a.toLowerCase() === value.toLowerCase())
+      if (canonical !== undefined && canonical !== value)
+        used('case-insensitive-enums', `path ${parameter.name}`)
       if (canonical) values[parameter.name] = canonical
       else errors.push(`path: ${parameter.name} must be one of ${allowed.join(', ')} (rule: enum)`)
     }
@@ -161,11 +177,13 @@ function checkPathParameters(operation: RouteOperation, values: Record<string, s
   return errors
 }
 
-function checkQuery(operation: RouteOperation, query: URLSearchParams): string[] {
+function checkQuery(operation: RouteOperation, query: URLSearchParams, used: Used): string[] {
   const declared = parametersIn(operation, 'query')
   const known = new Set(declared.map(p => p.name.toLowerCase()))
   const errors: string[] = []
   for (const name of new Set(query.keys())) {
+    if (known.has(name.toLowerCase()) && !declared.some(p => p.name === name))
+      used('case-insensitive-routes', `query ${name}`)
     // OData system options ($...) are checked: the service rejects those it does not support.
     // Other names are ignored, as ASP.NET ignores unbound query values [X].
     if (name.startsWith('$') && !known.has(name.toLowerCase())) {
@@ -184,16 +202,21 @@ function checkQuery(operation: RouteOperation, query: URLSearchParams): string[]
 
 function checkHeaders(
   operation: RouteOperation,
-  headers: Record<string, string | undefined>
+  headers: Record<string, string | undefined>,
+  used: Used
 ): string[] {
   const present = new Set(
     Object.entries(headers)
       .filter(([, value]) => value !== undefined)
       .map(([name]) => name.toLowerCase())
   )
-  return parametersIn(operation, 'header')
-    .filter(p => p.required && !HEADERS_CHECKED_ELSEWHERE.has(p.name.toLowerCase()))
-    .filter(p => !present.has(p.name.toLowerCase()))
+  const missing = parametersIn(operation, 'header').filter(
+    p => !present.has(p.name.toLowerCase()) && !HEADERS_CHECKED_ELSEWHERE.has(p.name.toLowerCase())
+  )
+  for (const p of missing)
+    if (p['x-leniency']) used(p['x-leniency'] as Leniency, `header ${p.name}`)
+  return missing
+    .filter(p => p.required)
     .map(p => `header: ${p.name} is required by ${operation.key} (rule: required)`)
 }
 
