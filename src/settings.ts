@@ -36,10 +36,8 @@ export interface Settings {
   apiBaseUrl: string
   /** Offers published at once (bounded concurrency). */
   concurrency: number
-  /** When to list an offer's packages and submissions before creating new ones (see publish/look-first.ts). */
+  /** When to list an offer's submissions before creating one (see publish/look-first.ts). */
   checkExisting: CheckExisting
-  /** GITHUB_RUN_ATTEMPT: above 1 when GitHub re-runs a job ("Re-run jobs"); 1 elsewhere. */
-  runAttempt: number
 }
 
 /** Reads one raw input by its kebab-case name; '' when not given. */
@@ -135,15 +133,8 @@ export function parseSettings(
       input(INPUT_NAMES.checkExisting),
       ['auto', 'always'],
       DEFAULTS.checkExisting
-    ),
-    runAttempt: parseRunAttempt(env.GITHUB_RUN_ATTEMPT)
+    )
   }
-}
-
-/** Set by the runner, so not the user's input: anything but a whole number counts as a first attempt. */
-function parseRunAttempt(value: string | undefined): number {
-  const attempt = Number(value)
-  return Number.isInteger(attempt) && attempt >= 1 ? attempt : 1
 }
 
 function invalid(name: string, message: string, hint: string): never {

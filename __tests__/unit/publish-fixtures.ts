@@ -2,7 +2,7 @@
 import type { OfferSpec, PlanSpec, ResolvedFile } from '../../src/manifest/model.js'
 import type { Settings } from '../../src/settings.js'
 import { OfferRun, type PublishDeps } from '../../src/publish/context.js'
-import type { FakeIngestion } from './publish-fake-api.js'
+import type { IngestionApi } from '../../src/ingestion/api.js'
 import { fakeClock } from './publish-fake-api.js'
 
 export function file(name: string, size = 1000): ResolvedFile {
@@ -71,7 +71,6 @@ export function settings(overrides: Partial<Settings> = {}): Settings {
     apiBaseUrl: 'https://api.partner.microsoft.com/v1.0/ingestion',
     concurrency: 2,
     checkExisting: 'auto',
-    runAttempt: 1,
     ...overrides
   }
 }
@@ -85,7 +84,7 @@ export interface TestRun {
 }
 
 export function offerRun(
-  api: FakeIngestion,
+  api: IngestionApi,
   offer: OfferSpec,
   overrides: Partial<Settings> = {}
 ): TestRun {

@@ -170,7 +170,7 @@ describe('publishOffer: Azure Application', () => {
     expect(api.writes).not.toContain('POST submission')
   })
 
-  it('on a re-run of the job, reuses a processed package with the same file name instead of uploading again', async () => {
+  it('reuses a processed package with the same file name and version instead of uploading again', async () => {
     const { api, product } = seededAzure()
     api.packages.get(product.id)!.push({
       resourceType: 'AzureApplicationPackage',
@@ -178,7 +178,7 @@ describe('publishOffer: Azure Application', () => {
       state: 'Processed',
       id: 'old-pkg'
     })
-    const { run, uploads } = offerRun(api, azureOffer(), { target: 'draft', runAttempt: 2 })
+    const { run, uploads } = offerRun(api, azureOffer(), { target: 'draft' })
     await publishOffer(run)
     expect(uploads).toEqual(['premium-1.2.3.zip'])
     expect(api.writes.filter(w => w.startsWith('POST package'))).toEqual([
@@ -186,40 +186,24 @@ describe('publishOffer: Azure Application', () => {
     ])
   })
 
-  it('on a first attempt with no plan at this version yet, uploads without listing the packages', async () => {
+  it('lists the packages once, whatever check-existing says, and uploads what it does not find', async () => {
     const { api } = seededAzure()
     const { run, uploads } = offerRun(api, azureOffer())
     await publishOffer(run)
     expect(uploads.sort()).toEqual(['premium-1.2.3.zip', 'standard-1.2.3.zip'])
-    expect(api.lists).toEqual([])
+    expect(api.lists).toEqual(['packages'])
   })
 
-  it('lists the packages first when a plan is already configured at this version', async () => {
+  it('uploads nothing at a version already uploaded and configured', async () => {
     const { api, product } = seededAzure()
     const first = offerRun(api, azureOffer(), { target: 'draft' })
     await publishOffer(first.run)
+    api.lists.length = 0
     const { run, uploads } = offerRun(api, azureOffer(), { target: 'draft' })
     await publishOffer(run)
     expect(api.lists).toEqual(['packages'])
     expect(uploads).toEqual([])
     expect(api.packages.get(product.id)).toHaveLength(2)
-  })
-
-  it('with check-existing always, lists the packages first on any attempt', async () => {
-    const { api, product } = seededAzure()
-    api.packages.get(product.id)!.push({
-      resourceType: 'AzureApplicationPackage',
-      fileName: 'standard-1.2.3.zip',
-      state: 'Processed',
-      id: 'old-pkg'
-    })
-    const { run, uploads } = offerRun(api, azureOffer(), {
-      target: 'draft',
-      checkExisting: 'always'
-    })
-    await publishOffer(run)
-    expect(api.lists).toEqual(['packages'])
-    expect(uploads).toEqual(['premium-1.2.3.zip'])
   })
 
   it('collects validations and reports when the submission fails', async () => {
@@ -266,7 +250,7 @@ describe('publishOffer: conflicts and resume', () => {
     expect(result.errors[0].message).toContain('InProgress/Submitted')
     // The drafts changed, so the POST went first; its 409 was then explained from the list.
     expect(api.writes.at(-1)).toBe('POST submission')
-    expect(api.lists).toEqual(['submissions'])
+    expect(api.lists).toEqual(['packages', 'submissions'])
     expect(api.submissions.get(product.id)).toHaveLength(1)
   })
 
@@ -395,8 +379,7 @@ describe('publishOffer: Business Central', () => {
   it('adopts the submission an earlier attempt made after it raised the app version', async () => {
     const { api, product } = seededBc()
     await publishOffer(offerRun(api, bcOffer(), { wait: false }).run)
-    // A re-run of the job: Business Central configurations carry no version to go by.
-    const result = await publishOffer(offerRun(api, bcOffer(), { runAttempt: 2 }).run)
+    const result = await publishOffer(offerRun(api, bcOffer()).run)
     expect(result.errors).toEqual([])
     expect(result.changes.map(c => c.action)).toEqual(['reuse', 'adopt'])
     expect(api.submissions.get(product.id)).toHaveLength(1)

@@ -44,8 +44,7 @@ describe('parseSettings', () => {
       authorityHost: 'https://login.microsoftonline.com',
       apiBaseUrl: 'https://api.partner.microsoft.com/v1.0/ingestion',
       concurrency: 4,
-      checkExisting: 'auto',
-      runAttempt: 1
+      checkExisting: 'auto'
     })
   })
 
@@ -67,7 +66,7 @@ describe('parseSettings', () => {
         concurrency: '16',
         'check-existing': 'always'
       },
-      { GITHUB_WORKSPACE: '/github/workspace', GITHUB_RUN_ATTEMPT: '3' }
+      { GITHUB_WORKSPACE: '/github/workspace' }
     )
     expect(parsed).toEqual({
       tenantId: TENANT,
@@ -85,17 +84,9 @@ describe('parseSettings', () => {
       authorityHost: 'http://127.0.0.1:8645',
       apiBaseUrl: 'http://127.0.0.1:8645/v1.0/ingestion',
       concurrency: 16,
-      checkExisting: 'always',
-      runAttempt: 3
+      checkExisting: 'always'
     })
   })
-
-  test.each([undefined, '', '0', '-1', '1.5', 'two'])(
-    'counts GITHUB_RUN_ATTEMPT %p as a first attempt',
-    attempt => {
-      expect(settings({}, { GITHUB_RUN_ATTEMPT: attempt }).runAttempt).toBe(1)
-    }
-  )
 
   test.each([
     ['refs/tags/v1.2.3', '1.2.3'],
