@@ -242,6 +242,17 @@ describe('createOnce', () => {
     expect(calls).toEqual({ create: 1, find: 0 })
   })
 
+  it('does not wait past the time budget to resend: the last error stands', async () => {
+    const { run, clock } = offerRun(new FakeIngestion(), azureOffer())
+    const deps = run.deps as { deadline: number }
+    deps.deadline = clock.now() + 5_000
+    const second = serverError()
+    const { step: s, calls } = step([serverError(), second, serverError()])
+    await expect(createOnce(run, s)).rejects.toBe(second)
+    expect(calls.create).toBe(2)
+    expect(clock.slept).toEqual([2000])
+  })
+
   it('stops waiting to resend once the run is cancelled', async () => {
     const { run, controller } = offerRun(new FakeIngestion(), azureOffer())
     const { step: s, calls } = step([serverError()])

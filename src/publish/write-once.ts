@@ -93,8 +93,12 @@ export async function writeOnce<T>(run: OfferRun, write: Write<T>): Promise<T> {
     run.log(
       `the request to ${write.what} failed (${reason(cause)}) and made nothing: sending it again (attempt ${attempt + 1} of ${MAX_SENDS})`
     )
-    if (failure === 'ambiguous')
-      await run.deps.clock.sleep(RESEND_AFTER_MS * 2 ** (attempt - 1), run.deps.signal)
+    if (failure === 'ambiguous') {
+      const wait = RESEND_AFTER_MS * 2 ** (attempt - 1)
+      // A wait the time budget cannot hold ends here, with the error that made it.
+      if (run.deps.clock.now() + wait > run.deps.deadline) throw cause
+      await run.deps.clock.sleep(wait, run.deps.signal)
+    }
   }
 }
 
