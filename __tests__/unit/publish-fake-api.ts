@@ -145,15 +145,24 @@ export class FakeIngestion implements IngestionApi {
     this.branches.set(productId, list)
   }
 
-  /** New instance ids with the same content; the old instances stay readable. */
+  /**
+   * New instance ids with the same content, as the emulator does: the draft's resources move to
+   * the new instance; the old one keeps a read-only copy of what was submitted, under new ids.
+   */
   private rotateDrafts(productId: string): void {
     for (const branch of this.branches.get(productId) ?? []) {
       const old = branch.currentDraftInstanceID
       const next = this.id(`draft-${branch.module}`)
       for (const store of [this.listings, this.configs, this.properties] as Array<
-        Map<string, unknown[]>
+        Map<string, Array<{ id?: string }>>
       >) {
-        if (store.has(old)) store.set(next, structuredClone(store.get(old)!))
+        const held = store.get(old)
+        if (!held) continue
+        store.set(next, held)
+        store.set(
+          old,
+          held.map(r => ({ ...structuredClone(r), id: this.id('kept') }))
+        )
       }
       branch.currentDraftInstanceID = next
     }

@@ -340,6 +340,19 @@ describe('publishOffer: conflicts and resume', () => {
     expect(result.submissionId).toBe(api.submissions.get(product.id)![0].id)
   })
 
+  it('finds it too when it was certified before the read-back, once the drafts have moved on from its instances', async () => {
+    const { api, product } = seededAzure({ rotateDrafts: true })
+    api.failNextSubmission = 'network-after-create'
+    // Certification that fast happens only in an emulator, but a failed validation is quick too.
+    const list = api.listSubmissions.bind(api)
+    api.listSubmissions = async (productId: string) =>
+      (await list(productId)).map(s => ({ ...s, state: 'Published', substate: 'ReadyToPublish' }))
+    const result = await publishOffer(offerRun(api, azureOffer()).run)
+    expect(result.errors).toEqual([])
+    expect(api.writes.filter(w => w === 'POST submission')).toHaveLength(1)
+    expect(result.submissionId).toBe(api.submissions.get(product.id)![0].id)
+  })
+
   it('stops before the next write once cancelled and says where', async () => {
     const { api } = seededAzure()
     const { run, controller } = offerRun(api, azureOffer())
@@ -400,5 +413,69 @@ describe('publishOffer: Business Central', () => {
     const { run } = offerRun(api, bcOffer())
     const result = await publishOffer(run)
     expect(result.errors[0].code).toBe('UNSUPPORTED_OFFER')
+  })
+})
+
+describe('publishOffer: unchanged means untouched', () => {
+  it('submits nothing when the live submission already holds the manifest, and says what it compared', async () => {
+    const { api, product } = seededAzure({ rotateDrafts: true })
+    expect((await publishOffer(offerRun(api, azureOffer(), { target: 'live' }).run)).status).toBe(
+      'live'
+    )
+    const writes = api.writes.length
+    const result = await publishOffer(offerRun(api, azureOffer(), { target: 'live' }).run)
+    expect(result.errors).toEqual([])
+    expect(result.status).toBe('unchanged')
+    expect(api.writes.slice(writes)).toEqual([])
+    const [submission] = api.submissions.get(product.id)!
+    expect(result.submissionId).toBeUndefined()
+    expect(result.comparedWith).toEqual({
+      submissionId: submission.id,
+      releaseNumber: 1,
+      state: 'Published/InStore',
+      compared: [
+        'offer listing',
+        'plan standard technical configuration',
+        'plan premium technical configuration'
+      ]
+    })
+  })
+
+  it('submits when only a draft run wrote the content: the live submission does not hold it', async () => {
+    const { api, product } = seededAzure({ rotateDrafts: true })
+    await publishOffer(offerRun(api, azureOffer(), { target: 'live' }).run)
+    const next = azureOffer({ listing: { title: 'Contoso Analytics 2', source: { file: 'm' } } })
+    await publishOffer(offerRun(api, next, { target: 'draft' }).run)
+    const result = await publishOffer(offerRun(api, next, { target: 'live' }).run)
+    expect(result.errors).toEqual([])
+    expect(result.changes.map(c => c.action)).toEqual(['reuse', 'reuse', 'submit', 'promote'])
+    expect(result.status).toBe('live')
+    expect(api.submissions.get(product.id)).toHaveLength(2)
+  })
+
+  it('submits again when the service keeps draft ids: a draft that is its own submission proves nothing', async () => {
+    const { api, product } = seededAzure()
+    await publishOffer(offerRun(api, azureOffer(), { target: 'live' }).run)
+    const result = await publishOffer(offerRun(api, azureOffer(), { target: 'live' }).run)
+    expect(result.status).toBe('live')
+    expect(api.submissions.get(product.id)).toHaveLength(2)
+  })
+
+  it('Business Central: submits the Property too when the live one does not hold this app version', async () => {
+    const api = new FakeIngestion({ rotateDrafts: true })
+    const product = api.addProduct('contoso-bc-connector', 'AzureDynamics365BusinessCentral')
+    await publishOffer(offerRun(api, bcOffer(), { target: 'draft' }).run)
+    const result = await publishOffer(offerRun(api, bcOffer(), { target: 'live' }).run)
+    expect(result.status).toBe('live')
+    expect(api.submissions.get(product.id)![0].resources?.map(r => r.type)).toEqual([
+      'Package',
+      'Property'
+    ])
+    const again = await publishOffer(offerRun(api, bcOffer(), { target: 'live' }).run)
+    expect(again.status).toBe('unchanged')
+    expect(again.comparedWith?.compared).toEqual([
+      'offer technical configuration',
+      'offer properties'
+    ])
   })
 })
