@@ -35,6 +35,7 @@ export const SOAK_KINDS: string[]
 export function soakFaults(seed: number): string
 export function soak(options: {
   seeds: number[]
+  lanes?: number
   progress?: (line: string) => void
 }): Promise<SoakResult>
 export function describeTotals(result: SoakResult): string[]
