@@ -90,15 +90,14 @@ export async function writeOnce<T>(run: OfferRun, write: Write<T>): Promise<T> {
     }
     if (found.kind === 'changed-by-others') throw concurrentChange(run, write.what, found, cause)
     if (attempt >= MAX_SENDS) throw cause
+    // After an ambiguous failure the service is struggling: wait before sending again. A wait
+    // the time budget cannot hold ends here, with the error that made it.
+    const wait = failure === 'ambiguous' ? RESEND_AFTER_MS * 2 ** (attempt - 1) : 0
+    if (run.deps.clock.now() + wait > run.deps.deadline) throw cause
     run.log(
       `the request to ${write.what} failed (${reason(cause)}) and made nothing: sending it again (attempt ${attempt + 1} of ${MAX_SENDS})`
     )
-    if (failure === 'ambiguous') {
-      const wait = RESEND_AFTER_MS * 2 ** (attempt - 1)
-      // A wait the time budget cannot hold ends here, with the error that made it.
-      if (run.deps.clock.now() + wait > run.deps.deadline) throw cause
-      await run.deps.clock.sleep(wait, run.deps.signal)
-    }
+    if (wait > 0) await run.deps.clock.sleep(wait, run.deps.signal)
   }
 }
 
