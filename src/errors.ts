@@ -32,6 +32,8 @@ export type ErrorCode =
   | 'PACKAGE_PROCESS_FAILED'
   | 'IMAGE_PROCESS_FAILED'
   | 'SUBMISSION_CONFLICT'
+  /** Someone else changed a resource between this run's read and its write (a real 412/409). */
+  | 'CONCURRENT_CHANGE'
   | 'SUBMISSION_FAILED'
   | 'VERSION_NOT_HIGHER'
   | 'PLAN_TYPE_MISMATCH'

@@ -36,10 +36,8 @@ export interface Settings {
   apiBaseUrl: string
   /** Offers published at once (bounded concurrency). */
   concurrency: number
-  /** When to list an offer's packages and submissions before creating new ones (see publish/look-first.ts). */
+  /** When to list an offer's submissions before creating one (see publish/look-first.ts). */
   checkExisting: CheckExisting
-  /** Above 1 when GitHub re-runs a job ("Re-run jobs"); 1 elsewhere. */
-  runAttempt: number
 }
 
 /** Reads one raw input by its kebab-case name; '' when not given. */
@@ -94,7 +92,7 @@ const TENANT_DOMAIN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]
 /** `workspace` is the repository checkout (GITHUB_WORKSPACE), where relative paths start. */
 export function parseSettings(
   read: InputReader,
-  github: Pick<GitHubContext, 'ref' | 'runAttempt'>,
+  github: Pick<GitHubContext, 'ref'>,
   workspace: string
 ): Settings {
   const input = (name: string) => read(name).trim()
@@ -135,8 +133,7 @@ export function parseSettings(
       input(INPUT_NAMES.checkExisting),
       ['auto', 'always'],
       DEFAULTS.checkExisting
-    ),
-    runAttempt: github.runAttempt
+    )
   }
 }
 

@@ -1,45 +1,33 @@
 /**
- * Resume (issue 4, docs/reliability.md): stop a live publish at each step in turn, by a fault
- * that outlasts the retries or by SIGTERM, then run it again. The second run must leave exactly
- * the state a clean run leaves: same collections with the same sizes (no second package for a
- * file, no second submission, no lost change), configurations on the new packages at the
- * published version, the listing updated. Each case has its own emulator, so they run in parallel.
+ * Resume (issues 4 and 9, docs/reliability.md): stop a live publish at each step in turn, by a
+ * fault that outlasts the retries or by SIGTERM, then run it again as a new workflow run does
+ * (GitHub's "Re-run jobs" behaves the same: the action lists the packages on every run). The
+ * second run must leave exactly the state a clean run leaves: same collections with the same
+ * sizes (no second package for a file, no second submission, no lost change), configurations on
+ * the new packages at the published version, the listing updated; what the stopped run already
+ * created it must not create again. Each case has its own emulator, so they run in parallel.
  */
 import { expect, test } from '@jest/globals'
 import type { RunResult } from '../helpers/runner.js'
 import { expectNoLeaks } from './leaks.js'
 import {
+  OFFER,
   expectPublishedOnce,
-  productIdOf,
   publishLive,
-  reliabilityWorkspace
+  reliabilityWorkspace,
+  shapeOf,
+  type Shape
 } from './reliability.js'
-import { startSession, type Session } from './session.js'
+import { startSession, writesToApi, type LoggedRequest } from './session.js'
 
 /** Slow enough that a publish lasts over 10 s, so the signals land mid-run. */
 const EMULATOR_ARGS = ['--speed', '400']
 /** The stopped run's budget: a fault that never clears ends it within seconds. */
 const SHORT_BUDGET_MINUTES = '0.15'
 
-type Counts = Record<string, number | string[]>
-
-/** Every collection of the offer's product, by size, plus the files packaged and the versions. */
-function shapeOf(session: Session, state: Record<string, unknown>): Counts {
-  const product = (state.products as Array<Record<string, unknown>>).find(
-    p => p.productId === productIdOf(session)
-  ) as Record<string, unknown>
-  const counts: Counts = {}
-  for (const [key, value] of Object.entries(product))
-    if (Array.isArray(value)) counts[key] = value.length
-  counts.packageFiles = (product.packages as Array<{ body: { fileName: string } }>)
-    .map(p => p.body.fileName)
-    .sort()
-  return counts
-}
-
 /** A clean run's shape per emulator option set, computed once each. */
-const cleanRuns = new Map<string, Promise<Counts>>()
-function cleanShape(args: string[]): Promise<Counts> {
+const cleanRuns = new Map<string, Promise<Shape>>()
+function cleanShape(args: string[]): Promise<Shape> {
   const key = args.join(' ')
   if (!cleanRuns.has(key))
     cleanRuns.set(
@@ -49,13 +37,13 @@ function cleanShape(args: string[]): Promise<Counts> {
         try {
           const run = await publishLive(session, reliabilityWorkspace())
           await expectPublishedOnce(session, run)
-          return shapeOf(session, await session.state())
+          return shapeOf(await session.state(), OFFER)
         } finally {
           await session.stop()
         }
       })()
     )
-  return cleanRuns.get(key) as Promise<Counts>
+  return cleanRuns.get(key) as Promise<Shape>
 }
 
 /** The line the action logs once its submission is made. */
@@ -73,36 +61,48 @@ interface StopCase {
   budgetMinutes?: string
   /** Extra emulator options. */
   args?: string[]
-  /**
-   * How the publisher runs it again: GitHub's "Re-run jobs" (GITHUB_RUN_ATTEMPT 2, the default:
-   * the action then looks for what the stopped attempt left), or a new workflow run (attempt 1,
-   * e.g. the tag pushed again), where it looks only when the drafts show an earlier run got as far
-   * as the technical configuration, or with `check-existing: always`.
-   */
-  rerun?: { as: 'new-run'; inputs?: Record<string, string> }
+  /** Inputs of the second run besides the first run's. */
+  inputs?: Record<string, string>
+  /** What the stopped run had already created: the second run must not create it again. */
+  made?: Array<'packages' | 'submission'>
+  /** The second run as GitHub's "Re-run jobs" makes it (GITHUB_RUN_ATTEMPT 2); a new run else. */
+  rerunJob?: boolean
 }
 
-const NEW_RUN = { as: 'new-run' } as const
-
 const CASES: StopCase[] = [
-  { step: 'product lookup', spec: 'GET /products -> 500', rerun: NEW_RUN },
-  { step: 'plan (variant) list', spec: 'GET /products/*/variants -> 500', rerun: NEW_RUN },
-  { step: 'listing PUT', spec: 'PUT /products/*/listings/* -> 500', rerun: NEW_RUN },
-  { step: 'image POST', spec: 'POST /products/*/listings/*/images -> 500', rerun: NEW_RUN },
+  { step: 'product lookup', spec: 'GET /products -> 500' },
+  { step: 'plan (variant) list', spec: 'GET /products/*/variants -> 500' },
+  { step: 'listing PUT', spec: 'PUT /products/*/listings/* -> 500' },
+  { step: 'image POST', spec: 'POST /products/*/listings/*/images -> 500' },
   { step: 'package POST', spec: 'POST /products/*/packages -> 500' },
-  { step: 'package PUT Uploaded (after the blob PUT)', spec: 'PUT /products/*/packages/* -> 500' },
+  {
+    step: 'package PUT Uploaded (after the blob PUT)',
+    spec: 'PUT /products/*/packages/* -> 500',
+    made: ['packages']
+  },
+  {
+    step: 'package PUT Uploaded, then Re-run jobs',
+    spec: 'PUT /products/*/packages/* -> 500',
+    made: ['packages'],
+    rerunJob: true
+  },
   {
     step: 'package PUT Uploaded, then a new run with check-existing always',
     spec: 'PUT /products/*/packages/* -> 500',
-    rerun: { as: 'new-run', inputs: { 'check-existing': 'always' } }
+    made: ['packages'],
+    inputs: { 'check-existing': 'always' }
   },
-  { step: 'package configuration PUT', spec: 'PUT /products/*/packageconfigurations/* -> 500' },
-  { step: 'submission POST', spec: 'POST /products/*/submissions -> 500', rerun: NEW_RUN },
+  {
+    step: 'package configuration PUT',
+    spec: 'PUT /products/*/packageconfigurations/* -> 500',
+    made: ['packages']
+  },
+  { step: 'submission POST', spec: 'POST /products/*/submissions -> 500', made: ['packages'] },
   {
     step: 'promote',
     spec: 'POST /products/*/submissions/*/promote -> 500',
     budgetMinutes: '1',
-    rerun: NEW_RUN
+    made: ['packages', 'submission']
   },
   {
     step: 'SIGTERM during the package uploads',
@@ -113,19 +113,34 @@ const CASES: StopCase[] = [
     step: 'SIGTERM right after the submission POST',
     sigterm: { ms: 0, afterLine: SUBMITTED },
     submitted: true,
-    rerun: NEW_RUN
+    made: ['packages', 'submission']
   },
   {
     step: 'SIGTERM while waiting for the submission',
     sigterm: { ms: 3000, afterLine: SUBMITTED },
     submitted: true,
-    rerun: NEW_RUN
+    made: ['packages', 'submission']
   }
 ]
 
+/** The creating POSTs of packages and submissions among `requests`. */
+function created(requests: LoggedRequest[], what: 'packages' | 'submission'): LoggedRequest[] {
+  const path = what === 'packages' ? /\/packages$/i : /\/submissions$/i
+  return writesToApi(requests).filter(r => r.method === 'POST' && path.test(r.path))
+}
+
 test.concurrent.each(CASES)(
   'resumes after a stop at $step',
-  async ({ spec, sigterm, submitted, budgetMinutes = SHORT_BUDGET_MINUTES, args = [], rerun }) => {
+  async ({
+    spec,
+    sigterm,
+    submitted,
+    budgetMinutes = SHORT_BUDGET_MINUTES,
+    args = [],
+    inputs = {},
+    made = [],
+    rerunJob = false
+  }) => {
     const emulatorArgs = [...EMULATOR_ARGS, ...args]
     const session = await startSession(emulatorArgs)
     try {
@@ -146,12 +161,14 @@ test.concurrent.each(CASES)(
         await session.setFaults('')
       }
 
-      const resumed = rerun
-        ? await publishLive(session, workspace, rerun.inputs)
-        : await publishLive(session, workspace, {}, { env: { GITHUB_RUN_ATTEMPT: '2' } })
+      const before = (await session.requests()).length
+      const env: Record<string, string> = rerunJob ? { GITHUB_RUN_ATTEMPT: '2' } : {}
+      const resumed = await publishLive(session, workspace, inputs, { env })
       expect(resumed.stdout.split('\n').filter(l => l.startsWith('::error'))).toEqual([])
       await expectPublishedOnce(session, resumed)
-      expect(shapeOf(session, await session.state())).toEqual(await cleanShape(emulatorArgs))
+      expect(shapeOf(await session.state(), OFFER)).toEqual(await cleanShape(emulatorArgs))
+      const again = (await session.requests()).slice(before)
+      for (const what of made) expect([what, created(again, what)]).toEqual([what, []])
       expectNoLeaks([stopped, resumed], await session.secrets())
     } finally {
       await session.stop()
@@ -168,9 +185,11 @@ test('resolves a submission POST that took effect but lost its reply, without a 
       r => r.method === 'POST' && /\/submissions$/i.test(r.path)
     )
     expect(posts[0]).toEqual(expect.objectContaining({ status: 0, fault: expect.any(String) }))
-    expect(run.stdout).toMatch(/failed in transit but submission \S+ was created: using it/)
+    expect(run.stdout).toMatch(
+      /the request to create the submission failed \(connection lost\) but had taken effect: submission \S+ was created, using it/
+    )
     await expectPublishedOnce(session, run)
-    expect(shapeOf(session, await session.state())).toEqual(await cleanShape(EMULATOR_ARGS))
+    expect(shapeOf(await session.state(), OFFER)).toEqual(await cleanShape(EMULATOR_ARGS))
     expectNoLeaks([run], await session.secrets())
   } finally {
     await session.stop()

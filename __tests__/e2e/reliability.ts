@@ -69,6 +69,23 @@ export async function expectPublishedOnce(session: Session, run: RunResult): Pro
   return state
 }
 
+/** Every collection of one offer's product, by size, plus the files its packages were made from. */
+export type Shape = Record<string, number | string[]>
+
+export function shapeOf(state: Record<string, unknown>, offerId: string): Shape {
+  const product = (state.products as Array<Record<string, unknown>>).find(
+    p => p.offerId === offerId
+  )
+  if (!product) throw new Error(`${offerId} is not in the emulator state`)
+  const shape: Shape = {}
+  for (const [key, value] of Object.entries(product))
+    if (Array.isArray(value)) shape[key] = value.length
+  shape.packageFiles = (product.packages as Array<{ body: { fileName: string } }>)
+    .map(p => p.body.fileName)
+    .sort()
+  return shape
+}
+
 /** How many times each configured fault clause fired (`GET /_emulator/faults`). */
 export async function firedFaults(session: Session): Promise<Record<string, number>> {
   const described = (await session.emulator.adminJson('/faults')) as {

@@ -155,7 +155,7 @@ describe('bad specs', () => {
   })
 })
 
-describe('reset-after and etag-stale', () => {
+describe('faults after effect, and etag-stale', () => {
   it('reset-after handles the request, then drops the reply, and only on API requests', () => {
     const faults = createFaults('POST /products/*/submissions -> reset-after x1')
     const post = api('POST', '/products/p/submissions')
@@ -165,6 +165,29 @@ describe('reset-after and etag-stale', () => {
     expect(faults.onRequest(post)).toEqual([])
     expect(() => createFaults('token -> reset-after')).toThrow(/API requests only/)
     expect(() => createFaults('rate=0.1,kinds=reset-after,scope=all')).toThrow(/scope=api/)
+  })
+
+  it('500-after to 504-after handle the request, then answer that status, on API requests only', () => {
+    const faults = createFaults('PUT /products/*/listings/* -> 503-after x1')
+    const put = api('PUT', '/products/p/listings/l')
+    expect(faults.onRequest(put)).toEqual([
+      expect.objectContaining({
+        type: 'respond-after',
+        status: 503,
+        body: expect.stringMatching(/^ICH50503 - /),
+        label: 'PUT /products/*/listings/* -> 503-after x1'
+      })
+    ])
+    expect(faults.onRequest(put)).toEqual([])
+    for (const status of [500, 502, 504])
+      expect(createFaults(`* /** -> ${status}-after`).onRequest(put)[0]).toEqual(
+        expect.objectContaining({ type: 'respond-after', status })
+      )
+    expect(() => createFaults('token -> 500-after')).toThrow(
+      /500-after applies to API requests only/
+    )
+    expect(() => createFaults('GET /x -> 429-after')).toThrow('unknown kind "429-after"')
+    expect(() => createFaults('rate=0.1,kinds=503-after,scope=token')).toThrow(/scope=api/)
   })
 
   it('etag-stale is a behaviour taken once per xN', () => {

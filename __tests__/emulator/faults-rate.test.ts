@@ -36,6 +36,11 @@ describe('rate faults', () => {
     expect(seen).toEqual(new Set(['ok', '429', 'reset', 'delay']))
   })
 
+  it('draw faults after effect too: 503-after and reset-after', () => {
+    const seen = new Set(outcomes('rate=0.5,seed=2,kinds=503-after,reset-after,500', 500))
+    expect(seen).toEqual(new Set(['ok', 'respond-after', 'reset-after', '500']))
+  })
+
   it('default to the transient statuses 429, 500, 502, 503, 504', () => {
     const seen = new Set(outcomes('rate=1,seed=3', 500))
     expect(seen).toEqual(new Set(['429', '500', '502', '503', '504']))

@@ -295,6 +295,48 @@ describe('product-ingestion API on the wire', () => {
     expect(secrets.sasSignatures).toContain(url.searchParams.get('sig'))
   })
 
+  it('lets a configure take effect, then spoils its reply, for the -after kinds', async () => {
+    const jobs = async () =>
+      (await emulator.adminJson<{ productIngestion: { jobs: unknown[] } }>('/state'))
+        .productIngestion.jobs.length
+    /** A configure job that creates a product: the job is the effect. */
+    const configure = (externalId: string) =>
+      fetch(`${ready.productIngestionUrl}/configure?${V}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          $schema: `${SCHEMA}/configure/2022-07-01`,
+          resources: [
+            {
+              $schema: `${SCHEMA}/product/2022-03-01-preview3`,
+              identity: { externalId },
+              type: 'softwareAsAService',
+              alias: externalId
+            }
+          ]
+        })
+      })
+    await emulator.admin(
+      '/faults',
+      admin('PUT', {
+        spec: 'POST /rp/product-ingestion/configure -> 503-after x1; POST /rp/product-ingestion/configure -> reset-after x1'
+      })
+    )
+    await emulator.admin('/requests', { method: 'DELETE' })
+    const before = await jobs()
+    const unavailable = await read(await configure('contoso-after-503'))
+    expect(unavailable.status).toBe(503)
+    expect(unavailable.body).toEqual({
+      error: { code: 'serviceUnavailable', message: 'Unable to complete the request.', details: [] }
+    })
+    expect(await jobs()).toBe(before + 1)
+    await expect(configure('contoso-after-reset')).rejects.toThrow()
+    expect(await jobs()).toBe(before + 2)
+    const log = await emulator.adminJson<LogEntry[]>('/requests')
+    expect(log.filter(e => e.fault).map(e => e.status)).toEqual([503, 0])
+    await emulator.admin('/faults', { method: 'DELETE' })
+  })
+
   it('reseeds: reset gives fresh durable ids, POST /seed takes a productIngestionOffers section or names its bad field', async () => {
     const reset = await emulator.adminJson<{
       productIngestionOffers: { offerId: string; durableId: string }[]

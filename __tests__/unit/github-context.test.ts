@@ -7,7 +7,6 @@ Object.assign(process.env, {
   GITHUB_EVENT_NAME: 'push',
   GITHUB_REPOSITORY: 'contoso/marketplace-offers',
   GITHUB_RUN_ID: '7001',
-  GITHUB_RUN_ATTEMPT: '2',
   GITHUB_SERVER_URL: 'https://github.contoso.example'
 })
 const { context } = await import('@actions/github')
@@ -20,13 +19,8 @@ describe('githubContext', () => {
       eventName: 'push',
       repository: 'contoso/marketplace-offers',
       runId: 7001,
-      runAttempt: 2,
       serverUrl: 'https://github.contoso.example'
     })
-  })
-
-  it.each([NaN, 0, -1])('counts run attempt %p as a first attempt', runAttempt => {
-    expect(githubContext({ ...context, runAttempt } as typeof context).runAttempt).toBe(1)
   })
 
   it('leaves out what a run outside Actions does not have', () => {
@@ -35,8 +29,7 @@ describe('githubContext', () => {
       payload: {},
       ref: undefined,
       eventName: undefined,
-      runId: NaN,
-      runAttempt: NaN
+      runId: NaN
     }) as typeof context
     delete process.env.GITHUB_REPOSITORY
     expect(githubContext(local)).toEqual({
@@ -44,7 +37,6 @@ describe('githubContext', () => {
       eventName: undefined,
       repository: undefined,
       runId: undefined,
-      runAttempt: 1,
       serverUrl: 'https://github.contoso.example'
     })
   })

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
+import { PublishError } from '../../src/errors.js'
 import { PACKAGE_POLL, pollUntil } from '../../src/publish/backoff.js'
 import { fakeClock } from './fake-clock.js'
 
@@ -52,5 +53,46 @@ describe('pollUntil', () => {
       done: () => false
     })
     await expect(polling).rejects.toThrow('stop')
+  })
+
+  it('goes on polling after a read that failed in transit, and stops at any other error', async () => {
+    const clock = fakeClock()
+    const failures = [
+      new PublishError('HTTP_STATUS', 'HTTP 503', { status: 503 }),
+      new PublishError('HTTP_NETWORK', 'socket hang up', {})
+    ]
+    const missed: string[] = []
+    let reads = 0
+    const value = await pollUntil({
+      clock,
+      signal: new AbortController().signal,
+      deadline: clock.now() + 60_000,
+      policy: PACKAGE_POLL,
+      what: 'x',
+      read: async () => {
+        reads++
+        const failure = failures.shift()
+        if (failure) throw failure
+        return 'done'
+      },
+      done: v => v === 'done',
+      onReadFailed: error => missed.push(error.code)
+    })
+    expect([value, reads, missed]).toEqual(['done', 3, ['HTTP_STATUS', 'HTTP_NETWORK']])
+    expect(clock.slept).toEqual([1000, 1600])
+
+    const refused = new PublishError('HTTP_STATUS', 'HTTP 404', { status: 404 })
+    const polling = pollUntil({
+      clock,
+      signal: new AbortController().signal,
+      deadline: clock.now() + 60_000,
+      policy: PACKAGE_POLL,
+      what: 'x',
+      read: async () => {
+        throw refused
+      },
+      done: () => true
+    })
+    await expect(polling).rejects.toBe(refused)
   })
 })

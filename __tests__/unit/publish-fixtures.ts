@@ -71,7 +71,6 @@ export function settings(overrides: Partial<Settings> = {}): Settings {
     apiBaseUrl: 'https://api.partner.microsoft.com/v1.0/ingestion',
     concurrency: 2,
     checkExisting: 'auto',
-    runAttempt: 1,
     ...overrides
   }
 }

@@ -290,11 +290,11 @@ describe('publishOffer: Azure Application', () => {
     expect(await service.writes()).not.toContain(SUBMISSIONS)
   })
 
-  it('on a re-run of the job, reuses a processed package with the same file name instead of uploading again', async () => {
+  it('reuses a processed package with the same file name and version instead of uploading again', async () => {
     const { service, api, productId } = await seededAzure()
     await processedPackage(service, productId, 'standard-1.2.3.zip')
     await service.clearLog()
-    const { run, uploads } = offerRun(service, azureOffer(), { target: 'draft', runAttempt: 2 })
+    const { run, uploads } = offerRun(service, azureOffer(), { target: 'draft' })
     await publishOffer(run)
     expect(uploads).toEqual(['premium-1.2.3.zip'])
     expect((await service.writes()).filter(w => w === PACKAGES)).toHaveLength(1)
@@ -304,15 +304,26 @@ describe('publishOffer: Azure Application', () => {
     ])
   })
 
-  it('on a first attempt with no plan at this version yet, uploads without listing the packages', async () => {
+  it('lists the packages once, whatever check-existing says, and uploads what it does not find', async () => {
     const { service } = await seededAzure()
     const { run, uploads } = offerRun(service, azureOffer())
     await publishOffer(run)
     expect(uploads.sort()).toEqual(['premium-1.2.3.zip', 'standard-1.2.3.zip'])
-    expect(await service.lists()).toEqual([])
+    expect(await service.lists()).toEqual(['packages'])
+
+    const always = await seededAzure()
+    await processedPackage(always.service, always.productId, 'standard-1.2.3.zip')
+    await always.service.clearLog()
+    const checked = offerRun(always.service, azureOffer(), {
+      target: 'draft',
+      checkExisting: 'always'
+    })
+    await publishOffer(checked.run)
+    expect(await always.service.lists()).toEqual(['packages'])
+    expect(checked.uploads).toEqual(['premium-1.2.3.zip'])
   })
 
-  it('lists the packages first when a plan is already configured at this version', async () => {
+  it('uploads nothing at a version already uploaded and configured', async () => {
     const { service, api, productId } = await seededAzure()
     const first = offerRun(service, azureOffer(), { target: 'draft' })
     await publishOffer(first.run)
@@ -322,19 +333,6 @@ describe('publishOffer: Azure Application', () => {
     expect(await service.lists()).toEqual(['packages'])
     expect(uploads).toEqual([])
     expect(await api.listPackages(productId)).toHaveLength(2)
-  })
-
-  it('with check-existing always, lists the packages first on any attempt', async () => {
-    const { service, productId } = await seededAzure()
-    await processedPackage(service, productId, 'standard-1.2.3.zip')
-    await service.clearLog()
-    const { run, uploads } = offerRun(service, azureOffer(), {
-      target: 'draft',
-      checkExisting: 'always'
-    })
-    await publishOffer(run)
-    expect(await service.lists()).toEqual(['packages'])
-    expect(uploads).toEqual(['premium-1.2.3.zip'])
   })
 
   it('collects validations and reports when the submission fails', async () => {
@@ -377,7 +375,7 @@ describe('publishOffer: conflicts and resume', () => {
     expect(result.errors[0].message).toContain('InProgress/Submitted')
     // The drafts changed, so the POST went first; its 409 was then explained from the list.
     expect((await service.writes()).at(-1)).toBe(SUBMISSIONS)
-    expect(await service.lists()).toEqual(['submissions'])
+    expect(await service.lists()).toEqual(['packages', 'submissions'])
     expect(await api.listSubmissions(productId)).toHaveLength(1)
   })
 
@@ -463,6 +461,36 @@ describe('publishOffer: conflicts and resume', () => {
     expect(result.submissionId).toBe((await api.listSubmissions(productId))[0].id)
   })
 
+  it('finds it too when it was certified before the read-back, once the drafts have moved on from its instances', async () => {
+    const { service, api, productId } = await seededAzure({
+      config: { rotateDraftInstances: true }
+    })
+    await service.faults('POST /products/*/submissions -> reset-after x1')
+    // The emulator's certification takes simulated minutes, and the read-back follows the lost
+    // reply at once, so the list still shows it InProgress. Certification that fast happens only
+    // in an emulator, but a failed validation is quick too: the run's list of submissions shows
+    // every submission already past certification (its reads of one submission stay real).
+    const certified = {
+      ...service,
+      client: (o: Parameters<TestService['client']>[0]): IngestionApi => {
+        const client = service.client(o)
+        return {
+          ...client,
+          listSubmissions: async (id: string) =>
+            (await client.listSubmissions(id)).map(s => ({
+              ...s,
+              state: 'Published',
+              substate: 'ReadyToPublish'
+            }))
+        }
+      }
+    }
+    const result = await publishOffer(offerRun(certified, azureOffer()).run)
+    expect(result.errors).toEqual([])
+    expect((await service.writes()).filter(w => w === SUBMISSIONS)).toHaveLength(1)
+    expect(result.submissionId).toBe((await api.listSubmissions(productId))[0].id)
+  })
+
   it('stops before the next write once cancelled and says where', async () => {
     const { service } = await seededAzure()
     // The real transport sends nothing once the run is cancelled, reads included: the job is
@@ -541,8 +569,7 @@ describe('publishOffer: Business Central', () => {
   it('adopts the submission an earlier attempt made after it raised the app version', async () => {
     const { service, api, productId } = await seededBc()
     await publishOffer(offerRun(service, bcOffer(), { wait: false }).run)
-    // A re-run of the job: Business Central configurations carry no version to go by.
-    const result = await publishOffer(offerRun(service, bcOffer(), { runAttempt: 2 }).run)
+    const result = await publishOffer(offerRun(service, bcOffer()).run)
     expect(result.errors).toEqual([])
     expect(result.changes.map(c => c.action)).toEqual(['reuse', 'adopt'])
     expect(await api.listSubmissions(productId)).toHaveLength(1)
@@ -570,5 +597,76 @@ describe('publishOffer: Business Central', () => {
     const { run } = offerRun(service, bcOffer())
     const result = await publishOffer(run)
     expect(result.errors[0].code).toBe('UNSUPPORTED_OFFER')
+  })
+})
+
+describe('publishOffer: unchanged means untouched', () => {
+  it('submits nothing when the live submission already holds the manifest, and says what it compared', async () => {
+    const { service, api, productId } = await seededAzure({
+      config: { rotateDraftInstances: true }
+    })
+    expect(
+      (await publishOffer(offerRun(service, azureOffer(), { target: 'live' }).run)).status
+    ).toBe('live')
+    await service.clearLog()
+    const result = await publishOffer(offerRun(service, azureOffer(), { target: 'live' }).run)
+    expect(result.errors).toEqual([])
+    expect(result.status).toBe('unchanged')
+    expect(await service.writes()).toEqual([])
+    const [submission] = await api.listSubmissions(productId)
+    expect(result.submissionId).toBeUndefined()
+    expect(result.comparedWith).toEqual({
+      submissionId: submission.id,
+      releaseNumber: 1,
+      state: 'Published/InStore',
+      compared: [
+        'offer listing',
+        'plan standard technical configuration',
+        'plan premium technical configuration'
+      ]
+    })
+  })
+
+  it('submits when only a draft run wrote the content: the live submission does not hold it', async () => {
+    const { service, api, productId } = await seededAzure({
+      config: { rotateDraftInstances: true }
+    })
+    await publishOffer(offerRun(service, azureOffer(), { target: 'live' }).run)
+    const next = azureOffer({ listing: { title: 'Contoso Analytics 2', source: { file: 'm' } } })
+    await publishOffer(offerRun(service, next, { target: 'draft' }).run)
+    const result = await publishOffer(offerRun(service, next, { target: 'live' }).run)
+    expect(result.errors).toEqual([])
+    expect(result.changes.map(c => c.action)).toEqual(['reuse', 'reuse', 'submit', 'promote'])
+    expect(result.status).toBe('live')
+    expect(await api.listSubmissions(productId)).toHaveLength(2)
+  })
+
+  it('submits again when the service keeps draft ids: a draft that is its own submission proves nothing', async () => {
+    const { service, api, productId } = await seededAzure({
+      config: { rotateDraftInstances: false }
+    })
+    await publishOffer(offerRun(service, azureOffer(), { target: 'live' }).run)
+    const result = await publishOffer(offerRun(service, azureOffer(), { target: 'live' }).run)
+    expect(result.status).toBe('live')
+    expect(await api.listSubmissions(productId)).toHaveLength(2)
+  })
+
+  it('Business Central: submits the Property too when the live one does not hold this app version', async () => {
+    const service = await emulator.fresh({ config: { rotateDraftInstances: true } })
+    const { api } = service
+    const productId = service.productId('contoso-bc-connector')
+    await publishOffer(offerRun(service, bcOffer(), { target: 'draft' }).run)
+    const result = await publishOffer(offerRun(service, bcOffer(), { target: 'live' }).run)
+    expect(result.status).toBe('live')
+    expect((await api.listSubmissions(productId))[0].resources?.map(r => r.type)).toEqual([
+      'Package',
+      'Property'
+    ])
+    const again = await publishOffer(offerRun(service, bcOffer(), { target: 'live' }).run)
+    expect(again.status).toBe('unchanged')
+    expect(again.comparedWith?.compared).toEqual([
+      'offer technical configuration',
+      'offer properties'
+    ])
   })
 })

@@ -24,8 +24,33 @@ describe('outputs', () => {
       status: 'live',
       releaseNumber: 3,
       partnerCenterUrl: expect.stringContaining('/offers/prod-1/overview'),
-      previewLinks: []
+      previewLinks: [],
+      comparedWith: null
     })
+  })
+
+  it('gives an unchanged offer no submission, and says what it was compared with', () => {
+    const comparedWith = {
+      submissionId: '1152921505697735001',
+      releaseNumber: 2,
+      state: 'Published/InStore',
+      compared: ['offer listing and images', 'plan standard technical configuration']
+    }
+    const outputs = outputValues([
+      result({
+        status: 'unchanged',
+        submissionId: undefined,
+        releaseNumber: undefined,
+        changes: [],
+        timeline: [],
+        comparedWith
+      })
+    ])
+    expect(outputs.status).toBe('unchanged')
+    expect(outputs['submission-id']).toBe('')
+    expect(JSON.parse(outputs.result)[0]).toEqual(
+      expect.objectContaining({ status: 'unchanged', submissionId: null, comparedWith })
+    )
   })
 
   it('leaves outputs empty, not "undefined", for an offer that got nowhere', () => {
@@ -49,6 +74,10 @@ describe('outputs', () => {
     expect(worstStatus(['live', 'preview'])).toBe('preview')
     expect(worstStatus(['live', 'failed', 'draft'])).toBe('failed')
     expect(worstStatus(['planned', 'planned'])).toBe('planned')
+    // Unchanged ranks best: one offer live and the rest unchanged is a run that went live.
+    expect(worstStatus(['unchanged', 'live', 'unchanged'])).toBe('live')
+    expect(worstStatus(['unchanged', 'preview'])).toBe('preview')
+    expect(worstStatus(['unchanged', 'unchanged'])).toBe('unchanged')
     expect(worstStatus([])).toBe('failed')
   })
 })

@@ -49,6 +49,31 @@ describe('job summary', () => {
     )
   })
 
+  it('says what an unchanged offer was compared with, in both renderings', () => {
+    const offer = result({
+      status: 'unchanged',
+      submissionId: undefined,
+      releaseNumber: undefined,
+      changes: [],
+      timeline: [],
+      comparedWith: {
+        submissionId: '1152921505697735001',
+        releaseNumber: 2,
+        state: 'Published/InStore',
+        compared: ['offer listing and images', 'plan standard technical configuration']
+      }
+    })
+    const text =
+      'already held by submission 1152921505697735001 (release 2, Published/InStore): offer listing and images, plan standard technical configuration; nothing was submitted'
+    const md = renderMarkdown(summary({ status: 'unchanged', offers: [offer] }))
+    expect(md).toContain('### contoso-analytics: unchanged')
+    expect(md).toContain(`| Unchanged | ${text} |`)
+    expect(md).toContain('Nothing changed.')
+    expect(renderText(summary({ status: 'unchanged', offers: [offer] }))).toContain(
+      `  unchanged: ${text}\n`
+    )
+  })
+
   it('calls it a plan in a dry run', () => {
     const md = renderMarkdown(
       summary({

@@ -10,14 +10,13 @@ const SECRET = 'Emu8Q~local-dev-secret-Zx7Yq2Lm9Np4Rs6Tu8Vw'
 
 interface Runner {
   ref?: string
-  runAttempt?: number
   workspace?: string
 }
 
 function settings(inputs: Record<string, string>, runner: Runner = {}) {
   const all: Record<string, string> = { 'tenant-id': TENANT, 'client-id': CLIENT, ...inputs }
-  const { workspace = '/work/cwd', runAttempt = 1, ref } = runner
-  return parseSettings(name => all[name] ?? '', { ref, runAttempt }, workspace)
+  const { workspace = '/work/cwd', ref } = runner
+  return parseSettings(name => all[name] ?? '', { ref }, workspace)
 }
 
 function inputError(inputs: Record<string, string>, runner: Runner = {}): PublishError {
@@ -48,8 +47,7 @@ describe('parseSettings', () => {
       authorityHost: 'https://login.microsoftonline.com',
       apiBaseUrl: 'https://api.partner.microsoft.com/v1.0/ingestion',
       concurrency: 4,
-      checkExisting: 'auto',
-      runAttempt: 1
+      checkExisting: 'auto'
     })
   })
 
@@ -71,7 +69,7 @@ describe('parseSettings', () => {
         concurrency: '16',
         'check-existing': 'always'
       },
-      { workspace: '/github/workspace', runAttempt: 3 }
+      { workspace: '/github/workspace' }
     )
     expect(parsed).toEqual({
       tenantId: TENANT,
@@ -89,8 +87,7 @@ describe('parseSettings', () => {
       authorityHost: 'http://127.0.0.1:8645',
       apiBaseUrl: 'http://127.0.0.1:8645/v1.0/ingestion',
       concurrency: 16,
-      checkExisting: 'always',
-      runAttempt: 3
+      checkExisting: 'always'
     })
   })
 
@@ -169,7 +166,7 @@ describe('parseSettings', () => {
     const read: string[] = []
     parseSettings(
       name => (read.push(name), name === 'tenant-id' ? TENANT : name === 'client-id' ? CLIENT : ''),
-      { runAttempt: 1 },
+      {},
       '/'
     )
     expect(new Set(read)).toEqual(new Set(Object.values(INPUT_NAMES)))

@@ -1,7 +1,7 @@
 // Runs the bundled action (`dist/index.js`) the way the GitHub runner does: inputs as
 // `INPUT_<NAME>` with hyphens kept, and GITHUB_OUTPUT / GITHUB_STEP_SUMMARY / GITHUB_ENV files.
 import { spawn } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
 import {
   actionEnv as runnerEnv,
@@ -15,7 +15,10 @@ export function actionEnv(inputs, files) {
   return runnerEnv(inputs, files, { workspace: root, baseEnv })
 }
 
-export const runnerFiles = () => freshRunnerFiles(workDir)
+export function runnerFiles() {
+  mkdirSync(workDir, { recursive: true })
+  return freshRunnerFiles(workDir)
+}
 
 /** Runs the action to completion: `{ code, wallMs, stdout, stderr, summary, outputs }`. */
 export async function runAction(inputs) {

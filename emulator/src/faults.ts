@@ -16,8 +16,10 @@
  *             | "token"         the Entra token endpoint (v1 and v2)
  *   behaviour = BEHAVIOUR [xN] [after N]      consumed by the emulator through take()
  *   KIND      = 429[:retry-after=S | :retry-after=date[+S] | :no-retry-after]   (default Retry-After: 1)
- *             | 409 | 500 | 502 | 503 | 504 | reset | reset-after | slow=MS
- *               (reset-after: handle the request, then drop the connection instead of replying)
+ *             | 409 | 500 | 502 | 503 | 504 | reset | slow=MS            (before the request takes effect)
+ *             | 500-after | 502-after | 503-after | 504-after | reset-after  (after it took effect: the
+ *               request is handled, then that status is sent, or the connection dropped, instead of
+ *               the real reply; API requests only)
  *   BEHAVIOUR = nextlink-404 | process-failed | cert-failed | validation-failed | submission-409
  *             | token-expiry | etag-stale | job-failed
  *   xN        = fire N times, then the clause is spent (without it: every time)
@@ -34,6 +36,13 @@ export type FaultAction = (
   | { type: 'reset' }
   /** Handle the request normally, then destroy the connection instead of replying. */
   | { type: 'reset-after' }
+  /** Handle the request normally (it takes effect), then send this reply instead of the real one. */
+  | {
+      type: 'respond-after'
+      status: number
+      headers?: Record<string, string>
+      body?: unknown
+    }
   | { type: 'delay'; ms: number }
 ) & {
   /** The clause that produced it, for the request log, e.g. `POST /products/*\/packages -> 503 x2`. */
@@ -77,12 +86,16 @@ const BEHAVIOURS: readonly BehaviourFault[] = [
 ]
 const METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'PATCH', '*']
 const KIND_HELP =
-  '429[:retry-after=S|:retry-after=date[+S]|:no-retry-after], 409, 500, 502, 503, 504, reset, reset-after, slow=MS'
+  '429[:retry-after=S|:retry-after=date[+S]|:no-retry-after], 409, 500, 502, 503, 504, reset, slow=MS, 500-after, 502-after, 503-after, 504-after, reset-after'
 const DEFAULT_RATE_KINDS = '429,500,502,503,504'
 const API_PREFIX = /^\/v1\.0\/ingestion(?=\/|$)/i
 
+type ServerStatus = 500 | 502 | 503 | 504
+
 type Kind =
-  | { kind: 'status'; status: 409 | 500 | 502 | 503 | 504 }
+  | { kind: 'status'; status: 409 | ServerStatus }
+  /** The request takes effect, then the reply is this 5xx instead. */
+  | { kind: 'status-after'; status: ServerStatus }
   | { kind: '429'; retryAfter: { form: 'seconds' | 'date'; seconds: number } | null }
   | { kind: 'reset' }
   | { kind: 'reset-after' }
@@ -237,6 +250,8 @@ function toAction(kind: Kind, label: string): FaultAction {
     }
     case 'status':
       return { type: 'respond', status: kind.status, ...statusReply(kind.status), label }
+    case 'status-after':
+      return { type: 'respond-after', status: kind.status, ...statusReply(kind.status), label }
   }
 }
 
@@ -319,8 +334,8 @@ function parseRule(clause: string, fail: Fail): Rule {
   const counts = parseCounts(words.slice(1), fail)
 
   if (/^token$/i.test(left)) {
-    // Entra's handler writes its own reply, so there is no point at which to drop it.
-    if (action.kind === 'reset-after') fail('reset-after applies to API requests only')
+    // Entra's handler writes its own reply, so there is no point at which to replace it.
+    if (takesEffectFirst(action)) fail(`${words[0]} applies to API requests only`)
     return { text: clause, target: { scope: 'token' }, action, ...counts }
   }
   const [method, path, extra] = left.split(/\s+/)
@@ -365,6 +380,8 @@ function parseKind(word: string, fail: Fail): Kind {
   const lower = word.toLowerCase()
   if (lower === 'reset') return { kind: 'reset' }
   if (lower === 'reset-after') return { kind: 'reset-after' }
+  const after = /^(500|502|503|504)-after$/.exec(lower)
+  if (after) return { kind: 'status-after', status: Number(after[1]) as ServerStatus }
   const slow = /^slow=(\d+)$/.exec(lower)
   if (slow) return { kind: 'slow', ms: Number(slow[1]) }
   if (['409', '500', '502', '503', '504'].includes(lower)) {
@@ -423,8 +440,8 @@ function parseRate(clause: string, fail: Fail, random?: () => number): RateClaus
   const kindWords = options.get('kinds') ?? DEFAULT_RATE_KINDS.split(',')
   const seed = seedText === undefined ? undefined : Number(seedText)
   const kinds = kindWords.filter(Boolean).map(word => parseKind(word, fail))
-  if (scope !== 'api' && kinds.some(k => k.kind === 'reset-after'))
-    fail('reset-after applies to API requests only: use scope=api')
+  if (scope !== 'api' && kinds.some(takesEffectFirst))
+    fail('the -after kinds apply to API requests only: use scope=api')
   return {
     text: clause,
     rate,
@@ -435,6 +452,11 @@ function parseRate(clause: string, fail: Fail, random?: () => number): RateClaus
     drawn: 0,
     fired: 0
   }
+}
+
+/** The kinds that let the request take effect before they spoil its reply. */
+function takesEffectFirst(kind: Kind): boolean {
+  return kind.kind === 'reset-after' || kind.kind === 'status-after'
 }
 
 function positive(digits: string, word: string, fail: Fail): number {

@@ -1,9 +1,12 @@
 /**
  * Polling with exponential backoff, bounded by the run's time budget and cancelled by its signal.
  * Used for package processing (start 1 s, ×1.6, cap 30 s) and submissions (cap 60 s).
+ * A read that fails in transit even after the transport's own retries (a 5xx burst, a lost
+ * connection) does not end an hours-long wait: it is reported and the next poll reads again.
  */
 import type { Clock } from '../clock.js'
 import { PublishError } from '../errors.js'
+import { classifyFailure } from './write-once.js'
 
 export interface BackoffPolicy {
   initialMs: number
@@ -25,6 +28,8 @@ export interface PollOptions<T> {
   done: (value: T) => boolean
   /** Called with every value read, the first one included. */
   onValue?: (value: T) => void
+  /** Called when a read failed in transit (polling goes on). */
+  onReadFailed?: (error: PublishError) => void
 }
 
 /** Reads until `done`, sleeping between reads; the first read happens at once. */
@@ -32,9 +37,11 @@ export async function pollUntil<T>(options: PollOptions<T>): Promise<T> {
   const { clock, signal, deadline, policy } = options
   let delay = policy.initialMs
   for (;;) {
-    const value = await options.read()
-    options.onValue?.(value)
-    if (options.done(value)) return value
+    const value = await readOrMiss(options)
+    if (value.read) {
+      options.onValue?.(value.value)
+      if (options.done(value.value)) return value.value
+    }
     const left = deadline - clock.now()
     if (left <= 0) {
       throw new PublishError(
@@ -48,5 +55,17 @@ export async function pollUntil<T>(options: PollOptions<T>): Promise<T> {
     // The last sleep is shortened so the final read happens right at the deadline.
     await clock.sleep(Math.min(delay, left), signal)
     delay = Math.min(policy.maxMs, delay * policy.factor)
+  }
+}
+
+async function readOrMiss<T>(
+  options: PollOptions<T>
+): Promise<{ read: true; value: T } | { read: false }> {
+  try {
+    return { read: true, value: await options.read() }
+  } catch (error) {
+    if (classifyFailure(error) !== 'ambiguous') throw error
+    options.onReadFailed?.(error as PublishError)
+    return { read: false }
   }
 }

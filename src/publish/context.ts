@@ -9,6 +9,7 @@ import type { IngestionApi } from '../ingestion/api.js'
 import type { OfferSpec, ResolvedFile } from '../manifest/model.js'
 import type { Settings } from '../settings.js'
 import type { Change, OfferResult } from './result.js'
+import type { ContentCheck } from './submitted-content.js'
 
 export interface UploadStats {
   bytes: number
@@ -71,6 +72,12 @@ export class OfferRun {
 
   /** The last progress line: where a cancelled run was when the signal came. */
   lastActivity = 'starting'
+
+  /**
+   * What the manifest states about each draft this run manages, checkable on any instance of its
+   * module: registered by the steps, compared with existing submissions (submitted-content.ts).
+   */
+  readonly contentChecks: ContentCheck[] = []
 
   log(message: string): void {
     this.lastActivity = message

@@ -1,12 +1,13 @@
 /**
  * The one way a draft resource (listing, technical configuration, properties) is changed: read
  * it, work out what the manifest changes, record that (it is the plan of a dry run), and unless
- * this is a dry run write it through readModifyWrite, which re-reads and re-applies the same diff
- * after a 412/409. Only fields the manifest states are ever changed.
+ * this is a dry run write it under the write rule (write-once.ts: after an ambiguous failure or a
+ * 412/409, read it back; our change there is a success, someone else's a CONCURRENT_CHANGE).
+ * Only fields the manifest states are ever changed.
  */
-import { readModifyWrite } from '../ingestion/read-modify-write.js'
 import type { Resource } from '../ingestion/types.js'
 import type { OfferRun } from './context.js'
+import { replaceOnce } from './write-once.js'
 
 export interface DraftDiff<T> {
   /** Names of the fields that differ; empty = nothing to write. */
@@ -37,14 +38,15 @@ export async function updateDraft<T extends Resource>(
   run.record({ action: 'update', subject: update.subject, fields: changed })
   if (run.dryRun) return { result: first, changed: true }
   run.beforeWrite(`updating the ${update.subject}`)
-  const { result } = await readModifyWrite(
-    update.read,
-    current => {
+  const result = await replaceOnce(run, {
+    what: `update the ${update.subject}`,
+    current: first,
+    read: update.read,
+    apply: current => {
       const again = update.diff(current)
       return again.changed.length ? again.next : undefined
     },
-    update.write,
-    first
-  )
+    write: update.write
+  })
   return { result, changed: true }
 }

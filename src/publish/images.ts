@@ -5,6 +5,7 @@ import { createOnce } from './create-once.js'
 import type { OfferRun } from './context.js'
 import { planImages } from './image-plan.js'
 import { formatBytes } from './units.js'
+import { replaceOnce, writeOnce } from './write-once.js'
 
 /** `productId`/`listingId` are undefined only in a dry run of an offer that does not exist yet. */
 export async function updateImages(
@@ -33,7 +34,16 @@ export async function updateImages(
   // Old images go only once every new one is in: a failed upload leaves the listing complete.
   for (const old of plan.remove) {
     run.beforeWrite(`deleting the replaced image ${old.fileName}`)
-    await run.api.deleteImage(productId, listingId, old.id)
+    await writeOnce(run, {
+      what: `delete the replaced image '${old.fileName}'`,
+      send: () => run.api.deleteImage(productId, listingId, old.id),
+      // A 404 is what the transport's second attempt of a DELETE that took effect gets.
+      settles: ['ambiguous', 'gone'],
+      readBack: async () =>
+        (await run.api.listImages(productId, listingId)).some(i => i.id === old.id)
+          ? { kind: 'not-applied' }
+          : { kind: 'applied', value: undefined }
+    })
   }
 }
 
@@ -67,5 +77,12 @@ async function uploadImage(
     `image ${spec.type}: uploaded ${formatBytes(stats.bytes)} in ${(stats.ms / 1000).toFixed(1)} s`
   )
   // Finish the pair even when cancelled meanwhile: an image left PendingUpload is useless.
-  await run.api.putImage(productId, listingId, { ...created, state: 'Uploaded' })
+  await replaceOnce(run, {
+    what: `mark the ${spec.type} image '${spec.file.name}' as Uploaded`,
+    current: created,
+    read: () => run.api.getImage(productId, listingId, created.id),
+    apply: image =>
+      image.state === 'PendingUpload' ? { ...image, state: 'Uploaded' as const } : undefined,
+    write: next => run.api.putImage(productId, listingId, next)
+  })
 }

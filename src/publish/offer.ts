@@ -10,9 +10,8 @@ import type { OfferRun } from './context.js'
 import { readDrafts, requireDraft, type Drafts } from './drafts.js'
 import { toResultErrors } from './errors.js'
 import { updateImages } from './images.js'
-import { readListing, updateListing } from './listings.js'
+import { listingCheck, readListing, updateListing } from './listings.js'
 import {
-  configuredAtVersion,
   readTechnicalConfigs,
   updateTechnicalConfigs,
   type TechnicalConfig
@@ -23,6 +22,7 @@ import { resolveProduct } from './product.js'
 import { updateProperties, updateReseller } from './properties.js'
 import type { OfferResult } from './result.js'
 import { AZURE_OFFER_MODULES, BC_MODULES, buildSubmissionRequest } from './submission-request.js'
+import { promote } from './promote.js'
 import { submit, type SubmitInput } from './submit.js'
 import { waitForSubmission } from './wait.js'
 
@@ -51,15 +51,23 @@ async function publishSteps(run: OfferRun): Promise<void> {
   if (settings.dryRun) {
     run.result.status = 'planned'
     if (settings.target === 'draft') return
-    if (productId && drafts) await submit(run, submitInput(run, productId, drafts, propertyChanged))
-    else run.record({ action: 'submit', subject: 'submission to preview' })
+    if (productId && drafts) {
+      const outcome = await submit(run, submitInput(run, productId, drafts, propertyChanged))
+      if (outcome?.kind === 'unchanged') run.result.comparedWith = outcome.comparedWith
+    } else run.record({ action: 'submit', subject: 'submission to preview' })
     return
   }
   run.result.status = 'draft'
   if (settings.target === 'draft' || !productId || !drafts) return
 
-  const submission = await submit(run, submitInput(run, productId, drafts, propertyChanged))
-  if (!submission) return
+  const outcome = await submit(run, submitInput(run, productId, drafts, propertyChanged))
+  if (!outcome) return
+  if (outcome.kind === 'unchanged') {
+    run.result.status = 'unchanged'
+    run.result.comparedWith = outcome.comparedWith
+    return
+  }
+  const { submission } = outcome
   run.result.submissionId = submission.id
   run.result.releaseNumber = submission.releaseNumber
   run.result.status = 'submitted'
@@ -69,9 +77,7 @@ async function publishSteps(run: OfferRun): Promise<void> {
   const preview = await waitForSubmission(run, productId, submission.id, 'preview')
   run.result.status = preview.substate === 'ReadyToPublish' ? 'preview' : 'live'
   if (settings.target === 'live' && run.result.status === 'preview') {
-    run.record({ action: 'promote', subject: `submission ${submission.id} to live` })
-    run.beforeWrite('promoting the submission to live')
-    await run.api.promoteSubmission(productId, submission.id)
+    await promote(run, productId, submission.id)
     await waitForSubmission(run, productId, submission.id, 'live')
     run.result.status = 'live'
   }
@@ -100,6 +106,10 @@ async function updateDrafts(
         ? await readListing(run, productId, listingDraft, 'offer')
         : undefined
     offerListingId = listing?.id
+    if (listing)
+      run.contentChecks.push(
+        listingCheck(run, productId, 'offer', 'offer', offer.listing, offer.images)
+      )
   } else if (offer.listing) {
     run.record({ action: 'update', subject: 'offer listing' })
   }
@@ -118,6 +128,9 @@ async function updateDrafts(
         offer.offerId
       )
       await updateListing(run, productId, draft, spec, `plan ${plan.planId}`)
+      run.contentChecks.push(
+        listingCheck(run, productId, variant.id, `plan ${plan.planId}`, spec, [])
+      )
     } else {
       run.record({ action: 'update', subject: `plan ${plan.planId} listing` })
     }
@@ -128,8 +141,7 @@ async function updateDrafts(
     productId && drafts
       ? await readTechnicalConfigs(run, productId, plans, drafts)
       : new Map<string, TechnicalConfig>()
-  const jobs = packageJobs(run)
-  const packageIds = await publishPackages(run, productId, jobs, configuredAtVersion(jobs, configs))
+  const packageIds = await publishPackages(run, productId, packageJobs(run))
   await updateTechnicalConfigs(run, productId, configs, packageIds)
   const propertyChanged = await updateProperties(run, productId, drafts?.offer.Property)
   await updateReseller(run, productId)

@@ -1,8 +1,7 @@
 /**
  * Step 7: the technical configurations (package configurations) that point at the packages: each
- * plan's for Azure Applications, the offer's for Business Central. They are read before the
- * packages are uploaded (whether one already holds the version tells the package step that an
- * earlier run got that far, see look-first.ts) and that read serves the update after them.
+ * plan's for Azure Applications, the offer's for Business Central. Read once, before the packages
+ * (in parallel with nothing else to wait for), and that read serves the update after them.
  */
 import { PublishError } from '../errors.js'
 import type { PackageConfiguration } from '../ingestion/types.js'
@@ -10,13 +9,15 @@ import type { OfferRun } from './context.js'
 import { updateDraft } from './draft-update.js'
 import { requireDraft, type Drafts } from './drafts.js'
 import { diffPackageConfig, type PackageConfigChange } from './package-config-diff.js'
-import type { PackageJob } from './packages.js'
 import type { PlanVariants } from './plans.js'
+import type { Owner } from './submitted-content.js'
 
 /** One technical configuration as read from its Package draft. */
 export interface TechnicalConfig {
   /** `plan standard` or `offer`: for messages. */
   where: string
+  /** `offer` (Business Central) or the plan's variant id, as the submission lists it. */
+  owner: Owner
   instanceId: string
   current: PackageConfiguration
 }
@@ -29,12 +30,13 @@ export async function readTechnicalConfigs(
   drafts: Drafts
 ): Promise<Map<string, TechnicalConfig>> {
   const { offer } = run
-  const targets: Array<{ key: string; where: string; instanceId: string }> = []
+  const targets: Array<{ key: string; where: string; owner: Owner; instanceId: string }> = []
   if (offer.businessCentral) {
     const where = `offer ${offer.offerId}`
     targets.push({
       key: 'offer',
       where: 'offer',
+      owner: 'offer',
       instanceId: requireDraft(drafts.offer, 'Package', where, offer.offerId)
     })
   }
@@ -45,25 +47,17 @@ export async function readTechnicalConfigs(
     targets.push({
       key: plan.planId,
       where,
+      owner: variant.id,
       instanceId: requireDraft(drafts.plans.get(variant.id), 'Package', where, offer.offerId)
     })
   }
   const read = await Promise.all(
-    targets.map(async ({ key, where, instanceId }) => {
+    targets.map(async ({ key, where, owner, instanceId }) => {
       const current = await readConfig(run, productId, instanceId, where)
-      return [key, { where, instanceId, current }] as const
+      return [key, { where, owner, instanceId, current }] as const
     })
   )
   return new Map(read)
-}
-
-/** Whether a plan's technical configuration already holds the version its package is for. */
-export function configuredAtVersion(
-  jobs: PackageJob[],
-  configs: Map<string, TechnicalConfig>
-): boolean {
-  // Business Central configurations carry no version (it is in the .app and the Property).
-  return jobs.some(job => configs.get(job.label)?.current.version === job.version)
 }
 
 /** Points each technical configuration at its new package (and version, and managed-app fields). */
@@ -118,6 +112,14 @@ async function updatePackageConfig(
   config: TechnicalConfig,
   change: PackageConfigChange
 ): Promise<void> {
+  run.contentChecks.push({
+    owner: config.owner,
+    module: 'Package',
+    subject: `${config.where} technical configuration`,
+    holds: async instanceId =>
+      diffPackageConfig(await readConfig(run, productId, instanceId, config.where), change).changed
+        .length === 0
+  })
   await updateDraft(run, {
     subject: `${config.where} technical configuration`,
     known: config.current,

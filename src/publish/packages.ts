@@ -1,9 +1,14 @@
 /**
  * Step 6: packages. For every package the offer needs (one per plan for Azure Applications; the
- * app and the optional library for Business Central): reuse what an earlier attempt left (looked
- * for when one may have, see look-first.ts), else
+ * app and the optional library for Business Central): reuse what an earlier attempt left, else
  * POST, upload to the SAS URL exactly as issued, PUT `Uploaded`, and wait for `Processed`.
  * Independent files upload side by side, bounded.
+ *
+ * The packages are listed on every run, whatever `check-existing` says: a package already
+ * uploaded for this file and version can only be found that way (nothing else an upload changes
+ * is visible to a later run until the configuration is written), and finding it is what keeps a
+ * re-run, a new run of the same version and a run with nothing to change from uploading twice.
+ * It costs one request per offer (look-first.ts).
  */
 import { PublishError } from '../errors.js'
 import type { Package, PackageResourceType } from '../ingestion/types.js'
@@ -12,9 +17,9 @@ import { mapLimit } from '../concurrency.js'
 import { PACKAGE_POLL, pollUntil } from './backoff.js'
 import { createOnce } from './create-once.js'
 import type { OfferRun } from './context.js'
-import { listsPackagesFirst } from './look-first.js'
 import { findReusablePackage } from './package-reuse.js'
 import { formatBytes } from './units.js'
+import { replaceOnce } from './write-once.js'
 
 export interface PackageJob {
   /** Plan ID, or `app` / `library` for Business Central. */
@@ -54,20 +59,13 @@ export function packageJobs(run: OfferRun): PackageJob[] {
   }))
 }
 
-/**
- * Resolves with job label → processed package id (undefined in a dry run that would upload).
- * `configuredAtVersion`: a technical configuration already holds the version being published.
- */
+/** Resolves with job label → processed package id (undefined in a dry run that would upload). */
 export async function publishPackages(
   run: OfferRun,
   productId: string | undefined,
-  jobs: PackageJob[],
-  configuredAtVersion: boolean
+  jobs: PackageJob[]
 ): Promise<Map<string, string | undefined>> {
-  const existing =
-    productId && listsPackagesFirst(run.deps.settings, configuredAtVersion)
-      ? await run.api.listPackages(productId)
-      : []
+  const existing = productId && jobs.length ? await run.api.listPackages(productId) : []
   const ids = await mapLimit(jobs, run.deps.uploadConcurrency, async job => {
     const reusable = findReusablePackage(existing, job.file, job.resourceType, job.version)
     const id = productId
@@ -123,7 +121,13 @@ async function publishPackage(
   )
   // Not interrupted by cancellation: a package left PendingUpload after its bytes are in would
   // only be re-uploaded by the next run.
-  const uploaded = await run.api.putPackage(productId, { ...pending, state: 'Uploaded' })
+  const uploaded = await replaceOnce(run, {
+    what: `mark package '${job.file.name}' as Uploaded`,
+    current: pending,
+    read: () => run.api.getPackage(productId, pending.id),
+    apply: p => (p.state === 'PendingUpload' ? { ...p, state: 'Uploaded' as const } : undefined),
+    write: next => run.api.putPackage(productId, next)
+  })
   return (await waitProcessed(run, productId, job, uploaded)).id
 }
 
@@ -187,6 +191,10 @@ async function waitProcessed(
     signal: run.deps.signal,
     deadline: run.deps.deadline,
     policy: PACKAGE_POLL,
+    onReadFailed: error =>
+      run.log(
+        `could not read package ${job.label} (${error.message}): reading again at the next poll`
+      ),
     what: `package ${job.label} to be processed`,
     read: async () => {
       if (first) {

@@ -7,6 +7,7 @@ import { PublishError } from '../errors.js'
 import type { Property } from '../ingestion/types.js'
 import type { OfferRun } from './context.js'
 import { updateDraft } from './draft-update.js'
+import { replaceOnce } from './write-once.js'
 import { compareVersions } from './version.js'
 
 type PropertyFields = Record<string, unknown>
@@ -35,6 +36,15 @@ export async function updateProperties(
     }
     return property
   }
+  run.contentChecks.push({
+    owner: 'offer',
+    module: 'Property',
+    subject: 'offer properties',
+    holds: async instance => {
+      const [property] = await run.api.getProperties(productId, instance)
+      return property !== undefined && changedFields(property, wanted).length === 0
+    }
+  })
   const { changed } = await updateDraft(run, {
     subject: 'offer properties',
     read,
@@ -86,7 +96,8 @@ function checkVersion(run: OfferRun, current: Property): void {
 
 /**
  * The reseller channel (Cloud Solution Provider program) the manifest states. The resource has no
- * etag and its write is a POST of the whole object, so the read-compare-write is done here.
+ * etag and its write is a POST of the whole object; it goes under the same write rule as a PUT,
+ * with its content standing in for the etag (write-once.ts).
  */
 export async function updateReseller(run: OfferRun, productId: string | undefined): Promise<void> {
   const wanted = run.offer.resellerChannelState
@@ -95,10 +106,18 @@ export async function updateReseller(run: OfferRun, productId: string | undefine
     run.record({ action: 'update', subject: 'reseller channel', fields: ['resellerChannelState'] })
     return
   }
-  const current = await run.api.getResellerConfiguration(productId)
+  const read = () => run.api.getResellerConfiguration(productId)
+  const current = await read()
   if (current.resellerChannelState === wanted) return
   run.record({ action: 'update', subject: 'reseller channel', fields: ['resellerChannelState'] })
   if (run.dryRun) return
   run.beforeWrite('updating the reseller channel')
-  await run.api.setResellerConfiguration(productId, { ...current, resellerChannelState: wanted })
+  await replaceOnce(run, {
+    what: 'update the reseller channel',
+    current,
+    read,
+    apply: c =>
+      c.resellerChannelState === wanted ? undefined : { ...c, resellerChannelState: wanted },
+    write: next => run.api.setResellerConfiguration(productId, next)
+  })
 }

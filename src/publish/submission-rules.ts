@@ -42,6 +42,26 @@ export function findReadyToPublish(submissions: readonly Submission[]): Submissi
     .sort(byLatest)[0]
 }
 
+/**
+ * The submissions whose content the target shows, newest first: for `live`, the ones that went
+ * live (Published/InStore or Published/Published); for `preview`, those and the ones certified
+ * for preview (Published/ReadyToPublish). The newest that lists a module is what the target holds
+ * of it (submitted-content.ts).
+ */
+export function reachedTarget(
+  submissions: readonly Submission[],
+  target: 'preview' | 'live'
+): Submission[] {
+  return submissions
+    .filter(s => ['preview', 'live'].includes(outcomeOf(s, target)))
+    .sort((a, b) => (b.releaseNumber ?? 0) - (a.releaseNumber ?? 0))
+}
+
+/** Promoted: on its way to live (Publishing) or live. What an earlier promote that took effect leaves. */
+export function isPromoted(s: Submission): boolean {
+  return s.state === 'Published' && ['Publishing', 'InStore', 'Published'].includes(s.substate)
+}
+
 function byLatest(a: Submission, b: Submission): number {
   const inProgress = Number(b.state === 'InProgress') - Number(a.state === 'InProgress')
   return inProgress || (b.releaseNumber ?? 0) - (a.releaseNumber ?? 0)

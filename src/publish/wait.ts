@@ -21,6 +21,8 @@ export async function waitForSubmission(
     signal: run.deps.signal,
     deadline: run.deps.deadline,
     policy: SUBMISSION_POLL,
+    onReadFailed: error =>
+      run.log(`could not read the submission (${error.message}): reading again at the next poll`),
     what: `submission ${submissionId} to reach ${target}`,
     read: () => run.api.getSubmission(productId, submissionId),
     done: s => outcomeOf(s, target) !== 'pending',

@@ -36,6 +36,7 @@ function resultEntry(r: OfferResult): Record<string, unknown> {
     status: r.status,
     releaseNumber: r.releaseNumber ?? null,
     partnerCenterUrl: r.partnerCenterUrl ?? null,
-    previewLinks: r.previewLinks
+    previewLinks: r.previewLinks,
+    comparedWith: r.comparedWith ?? null
   }
 }

@@ -2,7 +2,7 @@
 import { formatDuration } from '../publish/units.js'
 import type { OfferResult } from '../publish/result.js'
 import { describePlace } from './location.js'
-import { PHASES, type RunSummary } from './summary-model.js'
+import { PHASES, describeComparison, type RunSummary } from './summary-model.js'
 
 export function renderMarkdown(summary: RunSummary): string {
   const heading = summary.dryRun
@@ -46,6 +46,7 @@ function offerSection(offer: OfferResult, dryRun: boolean): string {
     facts.push(['Partner Center', `[overview](${offer.partnerCenterUrl})`])
   for (const link of offer.previewLinks) facts.push(['Preview', `[${cell(link)}](${link})`])
   if (offer.stoppedAt) facts.push(['Stopped before', offer.stoppedAt])
+  if (offer.comparedWith) facts.push(['Unchanged', describeComparison(offer.comparedWith)])
   if (facts.length) lines.push(table(['', ''], facts, false))
 
   const changesTitle = dryRun ? 'Plan (nothing was written)' : 'Changes'

@@ -1,6 +1,6 @@
 /** What a run's summary shows, rendered as Markdown (job summary) or plain text (CLI). */
 import type { Phase } from '../ingestion/api.js'
-import type { OfferResult, ResultError } from '../publish/result.js'
+import type { ComparedWith, OfferResult, ResultError } from '../publish/result.js'
 
 export interface RunSummary {
   dryRun: boolean
@@ -16,3 +16,9 @@ export interface RunSummary {
 }
 
 export const PHASES: readonly Phase[] = ['token', 'lookup', 'write', 'upload', 'poll']
+
+/** `already held by submission 123 (release 2, Published/InStore): offer listing and images, …` */
+export function describeComparison(c: ComparedWith): string {
+  const release = c.releaseNumber === undefined ? '' : `release ${c.releaseNumber}, `
+  return `already held by submission ${c.submissionId} (${release}${c.state}): ${c.compared.join(', ')}; nothing was submitted`
+}

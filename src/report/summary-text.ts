@@ -2,7 +2,7 @@
 import { formatDuration } from '../publish/units.js'
 import type { OfferResult } from '../publish/result.js'
 import { describePlace } from './location.js'
-import { PHASES, type RunSummary } from './summary-model.js'
+import { PHASES, describeComparison, type RunSummary } from './summary-model.js'
 
 export function renderText(summary: RunSummary): string {
   const lines = [
@@ -36,6 +36,7 @@ function offerLines(offer: OfferResult): string[] {
   if (offer.partnerCenterUrl) lines.push(`  ${offer.partnerCenterUrl}`)
   for (const link of offer.previewLinks) lines.push(`  preview: ${link}`)
   if (offer.stoppedAt) lines.push(`  stopped before: ${offer.stoppedAt}`)
+  if (offer.comparedWith) lines.push(`  unchanged: ${describeComparison(offer.comparedWith)}`)
   for (const c of offer.changes)
     lines.push(`  ${c.action} ${c.subject}${c.fields?.length ? ` (${c.fields.join(', ')})` : ''}`)
   for (const p of offer.packages)

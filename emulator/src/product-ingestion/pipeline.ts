@@ -7,7 +7,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { ApiReply } from '../api/contract.js'
 import type { FaultAction } from '../faults.js'
-import { applyFaults, faultAnswered, type RequestOutcome } from '../server/faults-on-wire.js'
+import {
+  applyFaults,
+  faultAnswered,
+  type FaultOutcome,
+  type RequestOutcome
+} from '../server/faults-on-wire.js'
 import { BodyTooLarge, MAX_BODY_BYTES, parseJson, readBody, sendReply } from '../server/http.js'
 import type { Runtime } from '../server/runtime.js'
 import { errorReply } from './errors.js'
@@ -23,17 +28,19 @@ export async function handleProductIngestionRequest(
   url: URL
 ): Promise<RequestOutcome> {
   const method = (req.method ?? 'GET').toUpperCase()
-  // Set by faults: the clause that hit (for the log), and `reset-after` (handle, then drop the reply).
-  const faulted: { label?: string; dropReply?: boolean } = {}
+  // Set by faults: the clause that hit (for the log), and an `-after` kind (`503-after`,
+  // `reset-after`): handle the request, then send that 5xx or drop the connection instead.
+  const faulted: Pick<FaultOutcome, 'label' | 'afterEffect'> = {}
   const reply = (r: ApiReply, problems: string[] = []): RequestOutcome => {
     const validation = problems.length ? 'failed' : 'ok'
     const errors = problems.length ? { errors: problems } : {}
     const logged = { validation, ...errors, fault: faulted.label } as const
-    if (faulted.dropReply) {
+    if (faulted.afterEffect === 'reset') {
       res.socket?.destroy()
       return { status: 0, requestId: '', ...logged }
     }
-    return { status: r.status, requestId: sendReply(res, r), ...logged }
+    const sent = faulted.afterEffect ?? r
+    return { status: sent.status, requestId: sendReply(res, sent), ...logged }
   }
 
   let raw: Buffer
@@ -49,7 +56,7 @@ export async function handleProductIngestionRequest(
   const actions = rt.faults.onRequest({ method, path: url.pathname, scope: 'api' }).map(graphShaped)
   const fault = await applyFaults(actions, res)
   if (fault.answered) return faultAnswered(fault)
-  Object.assign(faulted, { label: fault.label, dropReply: fault.dropReply })
+  Object.assign(faulted, { label: fault.label, afterEffect: fault.afterEffect })
   if (rt.faults.take('token-expiry')) rt.entra.expireAllTokens()
 
   const bearer = rt.entra.verifyBearer(req.headers.authorization, GRAPH_RESOURCE)
@@ -87,7 +94,8 @@ const FAULT_CODES: Record<number, string> = {
  * 502 and 504) stay as they are.
  */
 function graphShaped(action: FaultAction): FaultAction {
-  if (action.type !== 'respond' || action.body === undefined) return action
+  if ((action.type !== 'respond' && action.type !== 'respond-after') || action.body === undefined)
+    return action
   const contentType = Object.entries(action.headers ?? {}).find(
     ([n]) => n.toLowerCase() === 'content-type'
   )

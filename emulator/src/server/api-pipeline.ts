@@ -6,7 +6,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { ApiMethod, ApiReply, ApiRequest } from '../api/contract.js'
 import { serviceError } from '../api/errors.js'
-import { applyFaults, faultAnswered, type RequestOutcome } from './faults-on-wire.js'
+import {
+  applyFaults,
+  faultAnswered,
+  type FaultOutcome,
+  type RequestOutcome
+} from './faults-on-wire.js'
 import { BodyTooLarge, MAX_BODY_BYTES, parseJson, readBody, sendReply } from './http.js'
 import type { Runtime } from './runtime.js'
 
@@ -26,15 +31,17 @@ export async function handleApiRequest(
   url: URL
 ): Promise<RequestOutcome> {
   const method = (req.method ?? 'GET').toUpperCase()
-  // Set by a `reset-after` fault: the request takes effect but its reply is lost (status 0 in
-  // the log), the ambiguous case a client must resolve by reading the state back.
-  let dropReply = false
+  // Set by an `-after` fault (`503-after`, `reset-after`): the request takes effect, then its
+  // reply is a 5xx or is lost (status 0 in the log), the ambiguous case a client must resolve by
+  // reading the state back.
+  let afterEffect: FaultOutcome['afterEffect'] = undefined
   const reply = (r: ApiReply, extra: Partial<RequestOutcome> = {}): RequestOutcome => {
-    if (dropReply) {
+    if (afterEffect === 'reset') {
       res.socket?.destroy()
       return { status: 0, requestId: '', validation: 'skipped', ...extra }
     }
-    return { status: r.status, requestId: sendReply(res, r), validation: 'skipped', ...extra }
+    const sent = afterEffect ?? r
+    return { status: sent.status, requestId: sendReply(res, sent), validation: 'skipped', ...extra }
   }
 
   let raw: Buffer
@@ -52,7 +59,7 @@ export async function handleApiRequest(
   )
   if (fault.answered) return faultAnswered(fault)
   const faultLabel = fault.label
-  dropReply = fault.dropReply === true
+  afterEffect = fault.afterEffect
   if (rt.faults.take('token-expiry')) rt.entra.expireAllTokens()
 
   const bearer = rt.entra.verifyBearer(req.headers.authorization)

@@ -1,5 +1,6 @@
 /** Carries out the actions `faults.onRequest` returns on a live request. */
 import type { ServerResponse } from 'node:http'
+import type { ApiReply } from '../api/contract.js'
 import type { FaultAction } from '../faults.js'
 import type { RequestLogEntry } from '../request-log.js'
 import { sendReply } from './http.js'
@@ -18,8 +19,11 @@ export interface FaultOutcome {
   requestId?: string
   /** The clauses that hit, joined, for the request log. */
   label?: string
-  /** `reset-after`: handle the request, then destroy the connection instead of replying. */
-  dropReply?: boolean
+  /**
+   * The `-after` kinds: handle the request (it takes effect), then send this reply instead of the
+   * real one, or (`reset`) destroy the connection without a reply.
+   */
+  afterEffect?: ApiReply | 'reset'
 }
 
 export async function applyFaults(
@@ -33,7 +37,10 @@ export async function applyFaults(
     if (action.type === 'delay') {
       await new Promise(resolve => setTimeout(resolve, action.ms))
     } else if (action.type === 'reset-after') {
-      return { answered: false, label, dropReply: true }
+      return { answered: false, label, afterEffect: 'reset' }
+    } else if (action.type === 'respond-after') {
+      const { status, headers, body } = action
+      return { answered: false, label, afterEffect: { status, headers, body } }
     } else if (action.type === 'reset') {
       res.socket?.destroy()
       return { answered: true, status: 0, label }
