@@ -38,7 +38,12 @@ function setup(
   const deps: RunDeps = {
     read: name => inputs[name] ?? '',
     sink: rec.sink,
-    github: { ref: 'refs/tags/v1.2.3', runAttempt: 1, serverUrl: 'https://github.com' },
+    github: {
+      ref: 'refs/tags/v1.2.3',
+      runAttempt: 1,
+      serverUrl: 'https://github.com',
+      apiUrl: 'https://api.github.com'
+    },
     clock: fakeClock(),
     env: { GITHUB_WORKSPACE: workspace },
     cwd: workspace,

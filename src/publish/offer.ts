@@ -6,6 +6,7 @@
 import { isPublishError } from '../errors.js'
 import { redact } from '../http/redact.js'
 import type { Product } from '../ingestion/types.js'
+import type { OfferIdentity } from '../manifest/model.js'
 import type { OfferRun } from './context.js'
 import { readDrafts, requireDraft, type Drafts } from './drafts.js'
 import { toResultErrors } from './errors.js'
@@ -23,6 +24,7 @@ import { resolveProduct } from './product.js'
 import { updateProperties, updateReseller } from './properties.js'
 import type { OfferResult } from './result.js'
 import { AZURE_OFFER_MODULES, BC_MODULES, buildSubmissionRequest } from './submission-request.js'
+import { promote } from './promote.js'
 import { submit, type SubmitInput } from './submit.js'
 import { waitForSubmission } from './wait.js'
 
@@ -30,14 +32,19 @@ export async function publishOffer(run: OfferRun): Promise<OfferResult> {
   try {
     await publishSteps(run)
   } catch (error) {
-    run.result.status = 'failed'
-    run.result.errors.push(...toResultErrors(error))
-    if (!isPublishError(error) && error instanceof Error && error.stack)
-      run.deps.debug(redact(error.stack))
-    if (isPublishError(error) && error.code === 'CANCELLED')
-      run.result.stoppedAt ??= `the next step (after: ${run.lastActivity})`
+    recordFailure(run, error)
   }
   return run.result
+}
+
+/** An error that stopped the offer, as its result: failed, the errors, where a cancelled run stopped. */
+export function recordFailure(run: OfferRun<OfferIdentity>, error: unknown): void {
+  run.result.status = 'failed'
+  run.result.errors.push(...toResultErrors(error))
+  if (!isPublishError(error) && error instanceof Error && error.stack)
+    run.deps.debug(redact(error.stack))
+  if (isPublishError(error) && error.code === 'CANCELLED')
+    run.result.stoppedAt ??= `the next step (after: ${run.lastActivity})`
 }
 
 async function publishSteps(run: OfferRun): Promise<void> {
@@ -69,9 +76,7 @@ async function publishSteps(run: OfferRun): Promise<void> {
   const preview = await waitForSubmission(run, productId, submission.id, 'preview')
   run.result.status = preview.substate === 'ReadyToPublish' ? 'preview' : 'live'
   if (settings.target === 'live' && run.result.status === 'preview') {
-    run.record({ action: 'promote', subject: `submission ${submission.id} to live` })
-    run.beforeWrite('promoting the submission to live')
-    await run.api.promoteSubmission(productId, submission.id)
+    await promote(run, productId, submission.id)
     await waitForSubmission(run, productId, submission.id, 'live')
     run.result.status = 'live'
   }

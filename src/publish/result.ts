@@ -71,6 +71,8 @@ export interface OfferResult {
   errors: ResultError[]
   /** Set when the run was cancelled: the step it stopped before, and what re-running will do. */
   stoppedAt?: string
+  /** Follow mode found nothing in flight for this offer: why (a notice, not a failure). */
+  nothingToFollow?: string
 }
 
 export function partnerCenterUrl(productId: string): string {

@@ -36,6 +36,7 @@ function offerLines(offer: OfferResult): string[] {
   if (offer.partnerCenterUrl) lines.push(`  ${offer.partnerCenterUrl}`)
   for (const link of offer.previewLinks) lines.push(`  preview: ${link}`)
   if (offer.stoppedAt) lines.push(`  stopped before: ${offer.stoppedAt}`)
+  if (offer.nothingToFollow) lines.push(`  nothing to follow: ${offer.nothingToFollow}`)
   for (const c of offer.changes)
     lines.push(`  ${c.action} ${c.subject}${c.fields?.length ? ` (${c.fields.join(', ')})` : ''}`)
   for (const p of offer.packages)
