@@ -53,14 +53,15 @@ export function deploymentState(result: OfferResult, target: 'preview' | 'live')
 export function statusDescription(result: OfferResult): string {
   if (result.nothingToFollow) return clip(`Nothing in flight: ${result.nothingToFollow}`)
   const submission = result.submissionId
-    ? ` submission ${result.submissionId}${result.releaseNumber === undefined ? '' : ` (release ${result.releaseNumber})`}`
-    : ''
-  const state = result.timeline.at(-1)?.state
-  const text =
-    result.status === 'failed'
-      ? `Failed${submission}: ${result.errors[0]?.message ?? 'see the run'}`
-      : `${result.status[0].toUpperCase()}${result.status.slice(1)}${submission}${state ? `, ${state}` : ''}`
-  return clip(text)
+    ? `submission ${result.submissionId}${result.releaseNumber === undefined ? '' : ` (release ${result.releaseNumber})`}`
+    : undefined
+  if (result.status === 'failed') {
+    const where = submission ? ` (${submission})` : ''
+    return clip(`Failed${where}: ${result.errors[0]?.message ?? 'see the run'}`)
+  }
+  const detail = [submission, result.timeline.at(-1)?.state].filter(Boolean).join(', ')
+  const status = `${result.status[0].toUpperCase()}${result.status.slice(1)}`
+  return clip(detail ? `${status}: ${detail}` : status)
 }
 
 function clip(text: string): string {

@@ -64,8 +64,7 @@ export function connectGitHub(options: GitHubSideOptions): GitHubSide {
             api,
             pullRequest,
             planMarker(relativeFile(settings.manifestPath, options.workspace), settings.offers),
-            // Request counts say nothing to a reviewer.
-            renderMarkdown({ ...summary, counts: undefined })
+            planComment(summary, context.sha)
           )
       : undefined
   return { release, tracker, afterReport }
@@ -82,6 +81,12 @@ function githubApi(options: GitHubSideOptions): GitHubApi | undefined {
     warn: options.warn,
     debug: options.debug
   })
+}
+
+/** The plan as the summary shows it, for the commit it is for; request counts say nothing to a reviewer. */
+function planComment(summary: RunSummary, sha: string | undefined): string {
+  const markdown = renderMarkdown({ ...summary, counts: undefined })
+  return sha ? `${markdown}\n_Plan for ${sha.slice(0, 7)}; each push updates it._\n` : markdown
 }
 
 /** The run's page on GitHub, for the deployments' `log_url`. */

@@ -62,7 +62,8 @@ export async function resolveFile(
       'Keep the files the manifest names inside the workspace or the manifest folder (symbolic links included).'
     )
   }
-  return checkFile(found.path, path.basename(found.path), spec, source, ctx)
+  const file = { path: found.path, name: path.basename(found.path), shown: ctx.display(found.path) }
+  return checkFile(file, spec, source, ctx)
 }
 
 /**
@@ -84,7 +85,8 @@ export async function resolveReleaseAsset(
   }
   const download = await release.downloadAsset(pattern, limitOf(spec, ctx.limits))
   if (!download.ok) return failure(download.message, download.hint)
-  return checkFile(download.path, download.name, spec, source, ctx)
+  const file = { path: download.path, name: download.name, shown: `release asset ${download.name}` }
+  return checkFile(file, spec, source, ctx)
 }
 
 function failure(message: string, hint: string): FileResult {
@@ -98,11 +100,11 @@ function limitOf(spec: FileKind, limits: FileLimits): number {
 
 /**
  * What every file gets checked for, wherever it comes from: the extension, not empty, not too
- * large, and its first bytes. `name` is what Partner Center will be sent as the file name.
+ * large, and its first bytes. `name` is the file name Partner Center is sent; `shown` how messages
+ * name it.
  */
 async function checkFile(
-  absolute: string,
-  name: string,
+  { path: absolute, name, shown }: { path: string; name: string; shown: string },
   spec: FileKind,
   source: SourceRef,
   ctx: FileContext
@@ -111,25 +113,22 @@ async function checkFile(
   const extension = path.extname(absolute).toLowerCase()
   if (extensions.length > 0 && !extensions.includes(extension)) {
     return failure(
-      `${ctx.display(absolute)} has the extension "${extension || '(none)'}"; expected ${extensions.join(' or ')}`,
+      `${shown} has the extension "${extension || '(none)'}"; expected ${extensions.join(' or ')}`,
       `Point this field at a ${extensions.join(' or ')} file.`
     )
   }
   const { size } = await stat(absolute)
   if (size === 0)
-    return failure(
-      `${ctx.display(absolute)} is empty`,
-      'Build the file before publishing, or fix the path.'
-    )
+    return failure(`${shown} is empty`, 'Build the file before publishing, or fix the path.')
   const limit = limitOf(spec, ctx.limits)
   if (size > limit) {
     return failure(
-      `${ctx.display(absolute)} is ${formatBytes(size)}, more than the ${formatBytes(limit)} allowed`,
+      `${shown} is ${formatBytes(size)}, more than the ${formatBytes(limit)} allowed`,
       'Check that the right file is selected; a file this large is usually a build folder zipped by accident.'
     )
   }
   const file: ResolvedFile = { path: absolute, name, size, source }
-  const contentProblem = await checkContent(absolute, size, spec, ctx)
+  const contentProblem = await checkContent(absolute, size, spec, shown)
   if (typeof contentProblem === 'object')
     return failure(contentProblem.message, contentProblem.hint)
   return { ok: true, file, text: contentProblem }
@@ -179,9 +178,8 @@ async function checkContent(
   file: string,
   size: number,
   spec: FileKind,
-  ctx: FileContext
+  shown: string
 ): Promise<{ message: string; hint: string } | string | undefined> {
-  const shown = ctx.display(file)
   const handle = await open(file, 'r')
   try {
     switch (spec.kind) {
