@@ -11,22 +11,31 @@
  * time divided by `speed`): 1 keeps a new submission validating for minutes, 1e6 certifies it at
  * once.
  */
-import { afterAll, beforeAll, expect, it } from '@jest/globals'
+import { afterEach, beforeEach, expect, it } from '@jest/globals'
 import { startGitHubApi, type GitHubApiStandIn } from '../helpers/github-api.js'
 import type { RunResult } from '../helpers/runner.js'
 import { expectNoLeaks } from './leaks.js'
 import { sessionForFile, writesToApi, type LoggedRequest } from './session.js'
-import { emulatorParts, exampleCheckout, runActionStep, RUN_ID } from './workflow.js'
+import { problems } from './annotations.js'
+import {
+  emulatorParts,
+  exampleCheckout,
+  runActionStep,
+  RUN_ID,
+  type ExampleManifest
+} from './workflow.js'
 
 const OFFERS = ['contoso-analytics', 'contoso-managed-ops', 'contoso-bc-connector']
 const NOTES = 'Fixes the export of cost reports.\n\n- Test with any subscription.'
 
 const session = sessionForFile()
 let github: GitHubApiStandIn
-beforeAll(async () => {
+beforeEach(async () => {
+  await session.reset()
+  await setSpeed(3600)
   github = await startGitHubApi()
 })
-afterAll(async () => {
+afterEach(async () => {
   await github.close()
 })
 
@@ -43,28 +52,43 @@ function deploymentsOf(offerId: string) {
   return github.deployments.filter(d => d.environment === `Marketplace: ${offerId} (live)`)
 }
 
-it('carries a release of three offers to live: submit, then scheduled follow runs', async () => {
-  const parts = emulatorParts(session)
-  const runs: RunResult[] = []
-  const release = github.addRelease('v1.2.3', NOTES)
-
-  // The release job.
-  const releaseRun = await runActionStep({
-    ...parts,
+/** publish-on-release.yml for the release `releaseId` (tag v1.2.3) of the example manifest. */
+function releaseJob(releaseId: number, edit: (manifest: ExampleManifest) => void) {
+  return runActionStep({
+    ...emulatorParts(session),
     workflow: 'publish-on-release.yml',
     job: 'publish',
     event: {
       name: 'release',
-      payload: { action: 'published', release: { id: release.id, tag_name: 'v1.2.3', body: NOTES } }
+      payload: { action: 'published', release: { id: releaseId, tag_name: 'v1.2.3', body: NOTES } }
     },
     ref: 'refs/tags/v1.2.3',
-    workspace: exampleCheckout({
-      edit: manifest => {
-        for (const offer of manifest.offers)
-          offer.certificationNotes = 'Release ${{ version }}: ${{ release.notes }}'
-      }
-    }),
+    workspace: exampleCheckout({ edit }),
     github
+  })
+}
+
+/** follow.yml on schedule: the default branch, no tag, no version, no package in the checkout. */
+function followJob() {
+  return runActionStep({
+    ...emulatorParts(session),
+    workflow: 'follow.yml',
+    job: 'follow',
+    event: { name: 'schedule', payload: { schedule: '17,47 * * * *' } },
+    ref: 'refs/heads/main',
+    workspace: exampleCheckout({ manifestOnly: true }),
+    github
+  })
+}
+
+it('carries a release of three offers to live: submit, then scheduled follow runs', async () => {
+  const runs: RunResult[] = []
+  const release = github.addRelease('v1.2.3', NOTES)
+
+  // The release job.
+  const releaseRun = await releaseJob(release.id, manifest => {
+    for (const offer of manifest.offers)
+      offer.certificationNotes = 'Release ${{ version }}: ${{ release.notes }}'
   })
   runs.push(releaseRun)
   expect(releaseRun.stderr).toBe('')
@@ -89,17 +113,8 @@ it('carries a release of three offers to live: submit, then scheduled follow run
     expect(deployment.statuses.map(s => s.state)).toEqual(['in_progress', 'in_progress'])
   }
 
-  // Scheduled runs: the default branch, no tag, no version, and no package in the checkout.
-  const follow = (): Promise<RunResult> =>
-    runActionStep({
-      ...parts,
-      workflow: 'follow.yml',
-      job: 'follow',
-      event: { name: 'schedule', payload: { schedule: '17,47 * * * *' } },
-      ref: 'refs/heads/main',
-      workspace: exampleCheckout({ manifestOnly: true }),
-      github
-    }).then(run => (runs.push(run), run))
+  // Scheduled runs.
+  const follow = (): Promise<RunResult> => followJob().then(run => (runs.push(run), run))
   const before = (await session.requests()).length
   const followRequests = async (): Promise<LoggedRequest[]> =>
     (await session.requests()).slice(before)
@@ -153,4 +168,35 @@ it('carries a release of three offers to live: submit, then scheduled follow run
   // After the release job: the promotes, and nothing else, written to Partner Center.
   expect(writesToApi(await followRequests())).toEqual(promotes)
   expectNoLeaks(runs, [...(await session.secrets()), ...github.secrets()])
+})
+
+it('reports a failed certification once: the follow run fails with the validation items', async () => {
+  const release = github.addRelease('v1.2.3', NOTES)
+  await session.setFaults('validation-failed x1')
+  const only = (manifest: ExampleManifest): void => {
+    manifest.offers = manifest.offers.filter(offer => offer.id === 'contoso-analytics')
+  }
+  const releaseRun = await releaseJob(release.id, only)
+  expect(releaseRun.outputs.status).toBe('submitted')
+
+  const failing = await followJob()
+  expect(failing.code).toBe(1)
+  expect(failing.outputs.status).toBe('failed')
+  const errors = problems(failing.stdout)
+  expect(errors[0].message).toContain('failed (InProgress/Failed)')
+  expect(errors.map(e => e.message)).toContain(
+    'Submission-20001: Validation failed (forced by the emulator fault validation-failed).'
+  )
+  const [deployment] = deploymentsOf('contoso-analytics')
+  expect(deployment.statuses.at(-1)).toMatchObject({
+    state: 'failure',
+    description: expect.stringMatching(
+      /^Failed \(submission \d+ \(release \d+\)\): Submission \d+ failed/
+    )
+  })
+
+  const after = await followJob()
+  expect(after.code).toBe(0)
+  expect(after.stdout).toContain('Nothing to follow: its latest submission')
+  expect(deployment.statuses.at(-1)?.state).toBe('failure')
 })

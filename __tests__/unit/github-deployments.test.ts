@@ -137,6 +137,16 @@ describe('deployment status', () => {
     expect(deploymentState(result({ status }), target)).toBe(state)
   })
 
+  it.each(['CANCELLED', 'TIME_BUDGET_EXCEEDED'])(
+    'stays in progress when the run stopped (%s) after submitting: a follow finishes it',
+    code => {
+      const stopped = result({ status: 'failed', errors: [{ code, message: 'stopped' }] })
+      expect(deploymentState(stopped, 'live')).toBe('in_progress')
+      const before = result({ status: 'failed', submissionId: undefined, errors: stopped.errors })
+      expect(deploymentState(before, 'live')).toBe('failure')
+    }
+  )
+
   it('names the environment after the offer and the target', () => {
     expect(environmentName('contoso-bc-connector', 'preview')).toBe(
       'Marketplace: contoso-bc-connector (preview)'

@@ -44,9 +44,21 @@ export function environmentName(offerId: string, target: 'preview' | 'live'): st
 export function deploymentState(result: OfferResult, target: 'preview' | 'live'): DeploymentState {
   // A follow that finds nothing in flight closes what a publish left open (it never submitted).
   if (result.nothingToFollow) return 'inactive'
-  if (result.status === 'failed') return 'failure'
+  if (result.status === 'failed') return stoppedWaiting(result) ? 'in_progress' : 'failure'
   const reached = target === 'live' ? ['live'] : ['preview', 'live']
   return reached.includes(result.status) ? 'success' : 'in_progress'
+}
+
+/**
+ * The run stopped (cancelled, or out of time) after the submission was made: the submission goes
+ * on in Partner Center, so the deployment stays open for a follow run to finish.
+ */
+function stoppedWaiting(result: OfferResult): boolean {
+  const stops = ['CANCELLED', 'TIME_BUDGET_EXCEEDED']
+  const { submissionId, errors } = result
+  return (
+    submissionId !== undefined && errors.length > 0 && errors.every(e => stops.includes(e.code))
+  )
 }
 
 /** One line for the status: where the submission stands, or the first error. */
