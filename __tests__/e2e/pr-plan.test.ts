@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, beforeEach, expect, it } from '@jest/globals'
 import { startGitHubApi, type GitHubApiStandIn } from '../helpers/github-api.js'
+import { warnings } from './annotations.js'
 import { sessionForFile, writesToApi } from './session.js'
 import { emulatorParts, exampleCheckout, jobRuns, runActionStep, type StepRun } from './workflow.js'
 
@@ -87,11 +88,11 @@ it('warns once when the token may not comment, and still succeeds', async () => 
   })
   expect(run.code).toBe(0)
   expect(run.outputs.status).toBe('planned')
-  const warnings = run.stdout.split('\n').filter(line => line.startsWith('::warning'))
-  expect(warnings).toEqual([
-    expect.stringMatching(
-      /^::warning title=GitHub::Could not post the plan on the pull request: the GitHub token was refused \(403\)\. Grant the job `permissions: pull-requests: write`/
+  expect(warnings(run.stdout)).toEqual([
+    expect.stringContaining(
+      'GitHub: Could not post the plan on the pull request: the GitHub token was refused (403). Grant the job `permissions: pull-requests: write`'
     )
   ])
+
   expect(github.comments).toEqual([])
 })

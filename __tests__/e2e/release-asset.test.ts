@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { makeZip } from '../emulator/blob-fixtures.js'
 import { startGitHubApi, type GitHubApiStandIn } from '../helpers/github-api.js'
-import { problems } from './annotations.js'
+import { problems, warnings } from './annotations.js'
 import { expectNoLeaks } from './leaks.js'
 import { sessionForFile, writesToApi } from './session.js'
 import { offerState } from './state.js'
@@ -116,11 +116,11 @@ it('warns once when the token may not record deployments, and publishes', async 
   })
   expect(run.code).toBe(0)
   expect(run.outputs.status).toBe('live')
-  const warnings = run.stdout.split('\n').filter(line => line.startsWith('::warning'))
-  expect(warnings).toEqual([
-    expect.stringMatching(
-      /^::warning title=GitHub::Could not create a GitHub deployment: the GitHub token was refused \(403\)\. Grant the job `permissions: deployments: write`/
+  expect(warnings(run.stdout)).toEqual([
+    expect.stringContaining(
+      'GitHub: Could not create a GitHub deployment: the GitHub token was refused (403). Grant the job `permissions: deployments: write`'
     )
   ])
+
   expect(github.log.filter(c => c.path.includes('/deployments'))).toHaveLength(1)
 })

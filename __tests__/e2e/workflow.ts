@@ -227,24 +227,18 @@ export function evaluate(expression: string, context: Context): unknown {
     }
     return left
   }
-  const and = (): unknown => {
-    let left = comparison()
-    while (peek() === '&&') {
+  /** `operand (op operand)*`, left to right: `&&` and `||` give an operand, not a boolean. */
+  const chain = (op: '&&' | '||', operand: () => unknown) => (): unknown => {
+    let left = operand()
+    while (peek() === op) {
       next()
-      const right = comparison()
-      left = left && right
+      const right = operand()
+      left = op === '&&' ? left && right : left || right
     }
     return left
   }
-  const or = (): unknown => {
-    let left = and()
-    while (peek() === '||') {
-      next()
-      const right = and()
-      left = left || right
-    }
-    return left
-  }
+  const and = chain('&&', comparison)
+  const or = (): unknown => chain('||', and)()
   const value = or()
   if (at !== tokens.length) throw new Error(`cannot evaluate: ${expression}`)
   return value
