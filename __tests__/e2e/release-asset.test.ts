@@ -88,6 +88,10 @@ it('publishes a package downloaded from the release of the tag', async () => {
   expect(
     products.flatMap(p => p.submissions.map(s => s.publishOption?.certificationNotes))
   ).toEqual([NOTES])
+  // A publish that waits until live ends its deployment in success.
+  expect(
+    github.deployments.map(d => [d.environment, d.statuses.map(status => status.state)])
+  ).toEqual([['Marketplace: contoso-analytics (live)', ['in_progress', 'success']]])
   expectNoLeaks([run], [...(await session.secrets()), ...github.secrets()])
 })
 
