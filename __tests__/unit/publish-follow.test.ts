@@ -117,7 +117,7 @@ describe('follow', () => {
       const result = await follow(api, {}, false)
       expect(result).toMatchObject({ status, errors: [] })
       expect(result.nothingToFollow).toBe(
-        `its latest submission sub-1 ${outcome}, as its deployment already records`
+        `its latest submission sub-1 ${outcome} and no open deployment awaits it`
       )
       expect(api.writes).toEqual([])
     }
@@ -167,7 +167,7 @@ describe('followAll', () => {
       'resumed contoso-analytics',
       'finished contoso-analytics live ',
       'resumed contoso-analytics',
-      'finished contoso-analytics live its latest submission sub-1 is live, as its deployment already records'
+      'finished contoso-analytics live its latest submission sub-1 is live and no open deployment awaits it'
     ])
   })
 })

@@ -113,7 +113,7 @@ async function followSteps<Followed extends FollowedSubmission>(
     return nothingToFollow(
       run,
       submission.stage === 'live',
-      `its latest submission ${submission.id} ${outcome}, as its deployment already records`
+      `its latest submission ${submission.id} ${outcome} and no open deployment awaits it`
     )
   }
   const show = (s: Followed): void => {
