@@ -56,6 +56,7 @@ export function bcOffer(overrides: Partial<OfferSpec> = {}): OfferSpec {
 
 export function settings(overrides: Partial<Settings> = {}): Settings {
   return {
+    mode: 'publish',
     tenantId: 't',
     clientId: 'c',
     clientSecret: 's',

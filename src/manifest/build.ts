@@ -4,7 +4,7 @@
  */
 import type { ImageType } from '../ingestion/types.js'
 import { formatField } from './field-path.js'
-import { resolveFile, type FileContext, type FileKind } from './files.js'
+import { resolveFile, resolveReleaseAsset, type FileContext, type FileKind } from './files.js'
 import type {
   ImageSpec,
   ListingContactSpec,
@@ -16,7 +16,8 @@ import type {
   ResolvedFile
 } from './model.js'
 import type { ProblemList } from './problems.js'
-import type { RawListing, RawOffer, RawPlan, RawText } from './raw.js'
+import type { RawListing, RawOffer, RawPackage, RawPlan, RawText } from './raw.js'
+import type { ReleaseSource } from './release.js'
 import type { FieldPath, SourceDocument } from './source.js'
 import { fourPartVersion } from './version.js'
 
@@ -27,6 +28,8 @@ export interface BuildContext {
   version: string | undefined
   /** Fields still holding an unresolved `${{ version }}`: their files cannot be looked up. */
   unresolved: Set<string>
+  /** The run's GitHub release, for packages that are release assets; absent: the run has none. */
+  release?: ReleaseSource
 }
 
 const LOGOS: [keyof NonNullable<RawOffer['images']>, ImageType][] = [
@@ -241,15 +244,19 @@ async function readText(
 }
 
 async function resolve(
-  pattern: string,
+  file: RawPackage,
   at: FieldPath,
   kind: FileKind,
   ctx: BuildContext
 ): Promise<ResolvedFile | undefined> {
-  const field = formatField(at)
+  const fromRelease = typeof file === 'object'
+  const patternAt = fromRelease ? [...at, 'releaseAsset'] : at
+  const field = formatField(patternAt)
   if (ctx.unresolved.has(field)) return undefined
-  const source = ctx.source.locate(at)
-  const result = await resolveFile(pattern, kind, source, ctx.files)
+  const source = ctx.source.locate(patternAt)
+  const result = fromRelease
+    ? await resolveReleaseAsset(file.releaseAsset, kind, source, ctx.files, ctx.release)
+    : await resolveFile(file, kind, source, ctx.files)
   if (result.ok) return result.file
   ctx.problems.add({ ...result.problem, field, source })
   return undefined

@@ -103,11 +103,17 @@ export interface BusinessCentralSpec {
   appVersion: string
 }
 
-export interface OfferSpec {
+/** What identifies an offer of the manifest: all that follow and list need (no files, no version). */
+export interface OfferIdentity {
   offerId: string
   type: OfferType
   /** Product alias; needed only to create the offer. */
   name?: string
+  /** Where the offer starts in the manifest. */
+  source: SourceRef
+}
+
+export interface OfferSpec extends OfferIdentity {
   listing?: ListingSpec
   images: ImageSpec[]
   properties?: PropertiesSpec
@@ -117,11 +123,10 @@ export interface OfferSpec {
   businessCentral?: BusinessCentralSpec
   /** Text for the certification team (`publishOption.certificationNotes`). */
   certificationNotes?: string
-  source: SourceRef
 }
 
-export interface Manifest {
+export interface Manifest<Offer extends OfferIdentity = OfferSpec> {
   /** Absolute path of the manifest file. */
   file: string
-  offers: OfferSpec[]
+  offers: Offer[]
 }

@@ -5,6 +5,9 @@
 
 export type RawText = string | { file: string }
 
+/** A package: a path or glob in the repository, or an asset of the run's GitHub release. */
+export type RawPackage = string | { releaseAsset: string }
+
 export interface RawContact {
   name?: string
   email?: string
@@ -36,7 +39,7 @@ export interface RawPlan {
   id: string
   name: string
   listing?: { summary?: string; description?: RawText }
-  package: string
+  package: RawPackage
   version?: string
   tenantId?: string
   authorizations?: { principalId: string; roleDefinitionId: string }[]
@@ -65,8 +68,8 @@ export interface RawOffer {
   reseller?: 'Enabled' | 'Disabled'
   certificationNotes?: string
   plans?: RawPlan[]
-  app?: string
-  library?: string
+  app?: RawPackage
+  library?: RawPackage
   appVersion?: string
 }
 

@@ -10,9 +10,15 @@ import { fourPartVersion } from './version.js'
 
 const PLAN_VERSION = /^\d+\.\d+\.\d+$/
 
+/** The version being published, and whether the run needs one (follow and list do not). */
+export interface VersionContext {
+  version: string | undefined
+  needsVersion: boolean
+}
+
 export function checkOffers(
   offers: { offer: RawOffer; index: number }[],
-  version: string | undefined,
+  versions: VersionContext,
   source: SourceDocument,
   problems: ProblemList
 ): void {
@@ -41,8 +47,8 @@ export function checkOffers(
 
   for (const { offer, index } of offers) {
     const at: FieldPath = ['offers', index]
-    if (offer.type === 'business-central') checkBusinessCentral(offer, at, version, report)
-    else checkAzureOffer(offer, at, version, source, report)
+    if (offer.type === 'business-central') checkBusinessCentral(offer, at, versions, report)
+    else checkAzureOffer(offer, at, versions, source, report)
     if (
       offer.properties?.termsOfUse !== undefined &&
       offer.properties.useEnterpriseContract === true
@@ -68,7 +74,7 @@ type Report = (
 function checkBusinessCentral(
   offer: RawOffer,
   at: FieldPath,
-  version: string | undefined,
+  { version, needsVersion }: VersionContext,
   report: Report
 ): void {
   if (offer.plans !== undefined) {
@@ -86,7 +92,7 @@ function checkBusinessCentral(
       'Add "app": the path or glob of the Business Central .app file.'
     )
   }
-  if (offer.appVersion === undefined) {
+  if (offer.appVersion === undefined && needsVersion) {
     if (version === undefined) {
       report(
         [...at, 'appVersion'],
@@ -108,7 +114,7 @@ function checkBusinessCentral(
 function checkAzureOffer(
   offer: RawOffer,
   at: FieldPath,
-  version: string | undefined,
+  versions: VersionContext,
   source: SourceDocument,
   report: Report
 ): void {
@@ -144,7 +150,7 @@ function checkAzureOffer(
         `Plan IDs must be unique within an offer; "${plan.id}" is already used on line ${line}.`
       )
     }
-    checkPlanVersion(plan, planAt, version, report)
+    if (versions.needsVersion) checkPlanVersion(plan, planAt, versions.version, report)
     if (managed) checkManagedPlan(plan, planAt, report)
     else {
       for (const field of MANAGED_APP_FIELDS) {

@@ -6,6 +6,7 @@
 import { isPublishError } from '../errors.js'
 import { redact } from '../http/redact.js'
 import type { Product } from '../ingestion/types.js'
+import type { OfferIdentity } from '../manifest/model.js'
 import type { OfferRun } from './context.js'
 import { readDrafts, requireDraft, type Drafts } from './drafts.js'
 import { toResultErrors } from './errors.js'
@@ -30,14 +31,19 @@ export async function publishOffer(run: OfferRun): Promise<OfferResult> {
   try {
     await publishSteps(run)
   } catch (error) {
-    run.result.status = 'failed'
-    run.result.errors.push(...toResultErrors(error))
-    if (!isPublishError(error) && error instanceof Error && error.stack)
-      run.deps.debug(redact(error.stack))
-    if (isPublishError(error) && error.code === 'CANCELLED')
-      run.result.stoppedAt ??= `the next step (after: ${run.lastActivity})`
+    recordFailure(run, error)
   }
   return run.result
+}
+
+/** An error that stopped the offer, as its result: failed, the errors, where a cancelled run stopped. */
+export function recordFailure(run: OfferRun<OfferIdentity>, error: unknown): void {
+  run.result.status = 'failed'
+  run.result.errors.push(...toResultErrors(error))
+  if (!isPublishError(error) && error instanceof Error && error.stack)
+    run.deps.debug(redact(error.stack))
+  if (isPublishError(error) && error.code === 'CANCELLED')
+    run.result.stoppedAt ??= `the next step (after: ${run.lastActivity})`
 }
 
 async function publishSteps(run: OfferRun): Promise<void> {

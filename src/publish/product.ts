@@ -3,7 +3,7 @@
  * product), create it when the manifest gives a `name`, and refuse a product of another type.
  */
 import { PublishError } from '../errors.js'
-import type { OfferType } from '../manifest/model.js'
+import type { OfferIdentity, OfferType } from '../manifest/model.js'
 import type { Product } from '../ingestion/types.js'
 import type { OfferRun } from './context.js'
 import { createOnce } from './create-once.js'
@@ -13,6 +13,25 @@ export const PRODUCT_TYPE: Record<OfferType, string> = {
   'azure-solution-template': 'AzureApplication',
   'azure-managed-app': 'AzureApplication',
   'business-central': 'AzureDynamics365BusinessCentral'
+}
+
+/** Records the offer's product in the result; refuses a product of another type than the manifest's. */
+export function acceptProduct(run: OfferRun<OfferIdentity>, product: Product): void {
+  const { offer } = run
+  const expectedType = PRODUCT_TYPE[offer.type]
+  run.result.productId = product.id
+  run.result.partnerCenterUrl = partnerCenterUrl(product.id)
+  if (product.resourceType !== expectedType) {
+    throw new PublishError(
+      'UNSUPPORTED_OFFER',
+      `Offer "${offer.offerId}" is a ${product.resourceType} offer, but the manifest says ${offer.type} (${expectedType}).`,
+      {
+        offerId: offer.offerId,
+        source: offer.source,
+        hint: 'Fix `type:` in the manifest, or the offer ID.'
+      }
+    )
+  }
 }
 
 /** The product, or undefined in a dry run that would create it (nothing more can be read then). */
@@ -54,20 +73,7 @@ export async function resolveProduct(run: OfferRun): Promise<Product | undefined
     })
   }
 
-  run.result.productId = product.id
-  run.result.partnerCenterUrl = partnerCenterUrl(product.id)
-
-  if (product.resourceType !== expectedType) {
-    throw new PublishError(
-      'UNSUPPORTED_OFFER',
-      `Offer "${offer.offerId}" is a ${product.resourceType} offer, but the manifest says ${offer.type} (${expectedType}).`,
-      {
-        offerId: offer.offerId,
-        source: offer.source,
-        hint: 'Fix `type:` in the manifest, or the offer ID.'
-      }
-    )
-  }
+  acceptProduct(run, product)
   if (offer.type === 'business-central') {
     const setup = await run.api.getProductSetup(product.id)
     if (setup.packageType === 'Connect') {

@@ -20,6 +20,7 @@
  */
 import { PublishError, isPublishError } from '../errors.js'
 import type { Resource } from '../ingestion/types.js'
+import type { OfferIdentity } from '../manifest/model.js'
 import type { OfferRun } from './context.js'
 
 /**
@@ -70,7 +71,7 @@ export interface Write<T> {
   readBack: (error: PublishError, failure: Failure) => Promise<ReadBack<T>>
 }
 
-export async function writeOnce<T>(run: OfferRun, write: Write<T>): Promise<T> {
+export async function writeOnce<T>(run: OfferRun<OfferIdentity>, write: Write<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     let failure: Failure
     let cause: PublishError
@@ -158,7 +159,7 @@ function reason(error: PublishError): string {
 }
 
 function concurrentChange(
-  run: OfferRun,
+  run: OfferRun<OfferIdentity>,
   what: string,
   found: { changed: string },
   cause: PublishError
