@@ -112,7 +112,9 @@ describe('runs with nothing to change', () => {
       'contoso-bc-connector': 'unchanged'
     })
     expect(second.run.outputs['submission-id']).toBe('')
-    const [result] = JSON.parse(second.run.outputs.result) as Array<Record<string, unknown>>
+    const [result, managed] = JSON.parse(second.run.outputs.result) as Array<
+      Record<string, { compared: string[] }>
+    >
     expect(result.comparedWith).toEqual({
       submissionId: expect.any(String),
       releaseNumber: 1,
@@ -123,9 +125,13 @@ describe('runs with nothing to change', () => {
         'plan premium listing',
         'plan standard technical configuration',
         'plan premium technical configuration',
-        'offer properties'
+        'offer properties',
+        'offer availability'
       ]
     })
+    expect(managed.comparedWith.compared).toEqual(
+      expect.arrayContaining(['offer availability', 'plan managed availability'])
+    )
     expect(second.run.summary).toContain('### contoso-analytics: unchanged')
     expect(second.run.summary).toMatch(
       /\| Unchanged \| already held by submission \d+ \(release 1, Published\/InStore\)/

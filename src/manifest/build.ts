@@ -5,6 +5,7 @@
 import type { ImageType } from '../ingestion/types.js'
 import { formatField } from './field-path.js'
 import { resolveFile, resolveReleaseAsset, type FileContext, type FileKind } from './files.js'
+import { offerGaps, planGaps } from './first-submission.js'
 import type {
   ImageSpec,
   ListingContactSpec,
@@ -12,6 +13,7 @@ import type {
   ListingSpec,
   ManagedAppConfigSpec,
   OfferSpec,
+  PlanAvailabilitySpec,
   PlanSpec,
   ResolvedFile
 } from './model.js'
@@ -75,10 +77,12 @@ export async function buildOffer(
     listing,
     images,
     properties,
+    previewAudience: offer.previewAudience,
     resellerChannelState: offer.reseller,
     plans: plans.filter((plan): plan is PlanSpec => plan !== undefined),
     businessCentral,
     certificationNotes: offer.certificationNotes,
+    firstSubmissionGaps: offerGaps(offer, at, ctx.source),
     source: ctx.source.locate(at)
   }
 }
@@ -176,7 +180,41 @@ async function buildPlan(
     package: pkg,
     version,
     managedApp: managed ? managedConfig(raw) : undefined,
+    availability: planAvailability(raw, at, ctx),
+    firstSubmissionGaps: planGaps(raw, offer, at, ctx.source),
     source: ctx.source.locate(at)
+  }
+}
+
+const AVAILABILITY_FIELDS = [
+  'visibility',
+  'privateAudience',
+  'hidden',
+  'markets',
+  'pricing'
+] as const
+
+function planAvailability(
+  raw: RawPlan,
+  at: FieldPath,
+  ctx: BuildContext
+): PlanAvailabilitySpec | undefined {
+  if (AVAILABILITY_FIELDS.every(field => raw[field] === undefined)) return undefined
+  const stated = AVAILABILITY_FIELDS.find(field => raw[field] !== undefined) ?? 'markets'
+  return {
+    visibility: raw.visibility,
+    privateAudience: raw.privateAudience,
+    hidden: raw.hidden,
+    markets: raw.markets,
+    pricing: raw.pricing && {
+      monthly: raw.pricing.monthly,
+      byMarket: (raw.pricing.byMarket ?? []).map(m => ({
+        market: m.market,
+        monthly: m.monthly,
+        currency: m.currency ?? 'USD'
+      }))
+    },
+    source: ctx.source.locate([...at, stated])
   }
 }
 

@@ -8,6 +8,7 @@
  */
 import type { SourceRef } from '../errors.js'
 import type { ContactType, ImageType, AzurePolicy, RoleAuthorization } from '../ingestion/types.js'
+import type { ManifestProblem } from './problems.js'
 
 export type OfferType = 'azure-solution-template' | 'azure-managed-app' | 'business-central'
 
@@ -78,6 +79,25 @@ export interface ManagedAppConfigSpec {
   policies?: AzurePolicy[]
 }
 
+/** A plan's availability (`Availabilities.FeatureAvailability`); only stated fields are written. */
+export interface PlanAvailabilitySpec {
+  visibility?: 'public' | 'private'
+  /** Private plans: Azure subscription IDs. */
+  privateAudience?: string[]
+  hidden?: boolean
+  /** Managed applications: lower-case ISO codes, as written; stated together with `pricing`. */
+  markets?: string[]
+  pricing?: MonthlyPricing
+  source: SourceRef
+}
+
+/** A managed application plan's price per month. */
+export interface MonthlyPricing {
+  /** USD, in every market without a price of its own. */
+  monthly: number
+  byMarket: { market: string; monthly: number; currency: string }[]
+}
+
 export interface PlanSpec {
   /** The plan ID the publisher typed (`externalID` of the variant). */
   planId: string
@@ -91,6 +111,13 @@ export interface PlanSpec {
   version: string
   /** Only for managed-application plans. */
   managedApp?: ManagedAppConfigSpec
+  /** Absent when the manifest states none of it. */
+  availability?: PlanAvailabilitySpec
+  /**
+   * What Partner Center requires of the plan before its first submission and the manifest does
+   * not state (first-submission.ts): checked before a plan is created.
+   */
+  firstSubmissionGaps?: ManifestProblem[]
   source: SourceRef
 }
 
@@ -117,12 +144,19 @@ export interface OfferSpec extends OfferIdentity {
   listing?: ListingSpec
   images: ImageSpec[]
   properties?: PropertiesSpec
+  /** Azure Applications: the subscription IDs of the preview audience. */
+  previewAudience?: string[]
   resellerChannelState?: 'Enabled' | 'Disabled'
   /** Azure Application offers: one per plan, in manifest order. Empty for Business Central. */
   plans: PlanSpec[]
   businessCentral?: BusinessCentralSpec
   /** Text for the certification team (`publishOption.certificationNotes`). */
   certificationNotes?: string
+  /**
+   * Offer-level settings Partner Center requires before a first submission that the manifest
+   * does not state (first-submission.ts): checked before the offer is created.
+   */
+  firstSubmissionGaps?: ManifestProblem[]
 }
 
 export interface Manifest<Offer extends OfferIdentity = OfferSpec> {

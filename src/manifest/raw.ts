@@ -51,6 +51,16 @@ export interface RawPlan {
   }[]
   jitAccess?: boolean
   customerActions?: { enabled?: boolean; allowed?: string[]; dataActions?: string[] }
+  visibility?: 'public' | 'private'
+  privateAudience?: string[]
+  hidden?: boolean
+  markets?: string[]
+  pricing?: RawPricing
+}
+
+export interface RawPricing {
+  monthly: number
+  byMarket?: { market: string; monthly: number; currency?: string }[]
 }
 
 export interface RawOffer {
@@ -65,6 +75,7 @@ export interface RawOffer {
     termsOfUse?: RawText
     useEnterpriseContract?: boolean
   }
+  previewAudience?: string[]
   reseller?: 'Enabled' | 'Disabled'
   certificationNotes?: string
   plans?: RawPlan[]
@@ -78,13 +89,17 @@ export interface RawManifest {
   offers: RawOffer[]
 }
 
-/** Plan fields that only a managed application's technical configuration has. */
+/** Plan fields only managed-application plans have: their technical configuration, markets and prices. */
 export const MANAGED_APP_FIELDS = [
   'tenantId',
   'authorizations',
   'policies',
   'jitAccess',
-  'customerActions'
+  'customerActions',
+  'markets',
+  'pricing'
 ] as const
 /** Offer fields that only Business Central offers have. */
 export const BUSINESS_CENTRAL_FIELDS = ['app', 'library', 'appVersion'] as const
+/** Offer fields that only Azure Application offers have. */
+export const AZURE_APPLICATION_FIELDS = ['previewAudience'] as const

@@ -4,7 +4,13 @@
  */
 import { formatField } from './field-path.js'
 import type { ProblemList } from './problems.js'
-import { BUSINESS_CENTRAL_FIELDS, MANAGED_APP_FIELDS, type RawOffer, type RawPlan } from './raw.js'
+import {
+  AZURE_APPLICATION_FIELDS,
+  BUSINESS_CENTRAL_FIELDS,
+  MANAGED_APP_FIELDS,
+  type RawOffer,
+  type RawPlan
+} from './raw.js'
 import type { FieldPath, SourceDocument } from './source.js'
 import { fourPartVersion } from './version.js'
 
@@ -85,6 +91,16 @@ function checkBusinessCentral(
       'key'
     )
   }
+  for (const field of AZURE_APPLICATION_FIELDS) {
+    if (offer[field] !== undefined) {
+      report(
+        [...at, field],
+        `"${field}" is only for Azure Application offers`,
+        `Remove "${field}"; Business Central offers have no preview audience of their own.`,
+        'key'
+      )
+    }
+  }
   if (offer.app === undefined) {
     report(
       [...at, 'app'],
@@ -151,6 +167,7 @@ function checkAzureOffer(
       )
     }
     if (versions.needsVersion) checkPlanVersion(plan, planAt, versions.version, report)
+    checkVisibility(plan, planAt, report)
     if (managed) checkManagedPlan(plan, planAt, report)
     else {
       for (const field of MANAGED_APP_FIELDS) {
@@ -206,6 +223,7 @@ function checkManagedPlan(plan: RawPlan, at: FieldPath, report: Report): void {
       'Add at least one { principalId, roleDefinitionId } under "authorizations".'
     )
   }
+  checkPricing(plan, at, report)
   plan.policies?.forEach((policy, index) => {
     if (typeof policy.parameters !== 'string') return
     try {
@@ -217,5 +235,55 @@ function checkManagedPlan(plan: RawPlan, at: FieldPath, report: Report): void {
         'Write the parameters as a mapping, or as a JSON string.'
       )
     }
+  })
+}
+
+function checkVisibility(plan: RawPlan, at: FieldPath, report: Report): void {
+  if (plan.privateAudience !== undefined && plan.visibility !== 'private') {
+    report(
+      [...at, 'privateAudience'],
+      `plan "${plan.id}" has a privateAudience but is not private`,
+      'Add "visibility: private", or remove "privateAudience".',
+      'key'
+    )
+  }
+}
+
+/**
+ * A managed application's prices are set per market ([PCC] writes price schedules that list
+ * their markets), so markets and prices are written together: one without the other could leave
+ * a market without a price.
+ */
+function checkPricing(plan: RawPlan, at: FieldPath, report: Report): void {
+  if ((plan.markets === undefined) !== (plan.pricing === undefined)) {
+    const [missing, stated] =
+      plan.markets === undefined ? ['markets', 'pricing'] : ['pricing', 'markets']
+    report(
+      [...at, missing],
+      `plan "${plan.id}" states ${stated} without ${missing}`,
+      missing === 'markets'
+        ? 'Add "markets": prices apply to the plan\'s markets, so state both.'
+        : 'Add "pricing" with its "monthly" price in USD: markets and prices are written together.'
+    )
+  }
+  const markets = new Set(plan.markets ?? [])
+  const priced = new Map<string, number>()
+  plan.pricing?.byMarket?.forEach((entry, index) => {
+    const path: FieldPath = [...at, 'pricing', 'byMarket', index, 'market']
+    const first = priced.get(entry.market)
+    if (first !== undefined) {
+      report(
+        path,
+        `market "${entry.market}" has two prices in plan "${plan.id}"`,
+        `Give each market one price; "${entry.market}" is already priced at byMarket[${first}].`
+      )
+    } else if (plan.markets !== undefined && !markets.has(entry.market)) {
+      report(
+        path,
+        `market "${entry.market}" is priced but not one of the markets of plan "${plan.id}"`,
+        `Add "${entry.market}" to the plan's markets, or remove its price.`
+      )
+    }
+    if (first === undefined) priced.set(entry.market, index)
   })
 }

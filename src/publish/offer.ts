@@ -1,6 +1,7 @@
 /**
  * The whole sequence for one offer (ingestion-v1.md §5): product → plans → drafts → listings →
- * images → packages → technical configuration → properties → submission → wait → promote.
+ * images → packages → technical configuration → properties → availability → submission → wait →
+ * promote.
  * Never throws: every failure ends up in the returned result as status `failed` with its errors.
  */
 import { isPublishError } from '../errors.js'
@@ -9,6 +10,7 @@ import type { Product } from '../ingestion/types.js'
 import type { OfferIdentity } from '../manifest/model.js'
 import type { OfferRun } from './context.js'
 import { readDrafts, requireDraft, type Drafts } from './drafts.js'
+import { updateAvailability } from './availability.js'
 import { toResultErrors } from './errors.js'
 import { updateImages } from './images.js'
 import { listingCheck, readListing, updateListing } from './listings.js'
@@ -150,6 +152,7 @@ async function updateDrafts(
   const packageIds = await publishPackages(run, productId, packageJobs(run))
   await updateTechnicalConfigs(run, productId, configs, packageIds)
   const propertyChanged = await updateProperties(run, productId, drafts?.offer.Property)
+  await updateAvailability(run, productId, plans, drafts)
   await updateReseller(run, productId)
   return propertyChanged
 }

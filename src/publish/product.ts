@@ -1,12 +1,14 @@
 /**
  * Step 1: find the offer's product by its offer ID (one filtered GET, never paging through every
- * product), create it when the manifest gives a `name`, and refuse a product of another type.
+ * product), create it when the manifest gives a `name` and everything its first submission needs
+ * (first-submission.ts), and refuse a product of another type.
  */
 import { PublishError } from '../errors.js'
 import type { OfferIdentity, OfferType } from '../manifest/model.js'
 import type { Product } from '../ingestion/types.js'
 import type { OfferRun } from './context.js'
 import { createOnce } from './create-once.js'
+import { refuseIncomplete } from './first-submission.js'
 import { partnerCenterUrl } from './result.js'
 
 export const PRODUCT_TYPE: Record<OfferType, string> = {
@@ -52,6 +54,10 @@ export async function resolveProduct(run: OfferRun): Promise<Product | undefined
         }
       )
     }
+    refuseIncomplete(run, 'offer', [
+      ...(offer.firstSubmissionGaps ?? []),
+      ...offer.plans.flatMap(plan => plan.firstSubmissionGaps ?? [])
+    ])
     run.record({
       action: 'create',
       subject: `offer ${offer.offerId} (${expectedType}, "${offer.name}")`
