@@ -48,10 +48,12 @@ describe('README inputs and outputs tables', () => {
 
   it('documents nothing that action.yml does not declare', () => {
     const declared = new Set([...Object.keys(action.inputs), ...Object.keys(action.outputs)])
-    const section = readme.slice(
-      readme.indexOf('## Inputs and outputs'),
-      readme.indexOf('## The manifest')
-    )
+    // The section runs from its heading to the next one of the same level.
+    const start = readme.indexOf('\n## Inputs and outputs\n')
+    const end = readme.indexOf('\n## ', start + 1)
+    expect(start).toBeGreaterThanOrEqual(0)
+    expect(end).toBeGreaterThan(start)
+    const section = readme.slice(start, end)
     const documented = [...section.matchAll(/^\| `([a-z-]+)` +\|/gm)].map(m => m[1])
     expect(documented.filter(name => !declared.has(name))).toEqual([])
   })
