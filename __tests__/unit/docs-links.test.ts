@@ -57,6 +57,10 @@ function scanMarkdown(source: string): { links: Link[]; anchors: Set<string> } {
       if (token.type === 'heading') anchors.add(slugger.slug(plainText(token.tokens ?? [])))
       if (token.type === 'link' || token.type === 'image')
         links.push({ href: token.href, line: lineOf(token.raw) })
+      // Raw HTML links too (`<a href>`, `<img src>`): GitHub renders them.
+      if (token.type === 'html')
+        for (const m of token.raw.matchAll(/\b(?:href|src)="([^"]*)"/g))
+          links.push({ href: m[1], line: lineOf(m[0]) })
     })
   }
   return { links, anchors }
@@ -103,7 +107,7 @@ describe('links of the README and the docs', () => {
     expect(problems).toEqual([])
   })
 
-  test('finds links in tables, lists and reference definitions, and bare URLs, not in code', () => {
+  test('finds links in tables, lists, reference definitions and HTML, and bare URLs, not in code', () => {
     const { links, anchors } = scanMarkdown(
       [
         '# Getting `started` *now*',
@@ -113,6 +117,8 @@ describe('links of the README and the docs', () => {
         '| [t](docs/table.md) | x |',
         '',
         '- see [ref][r] and https://example.com/bare',
+        '',
+        '<img src="images/logo.png" alt="logo">',
         '',
         '`[code](docs/span.md)`',
         '',
@@ -128,7 +134,8 @@ describe('links of the README and the docs', () => {
     expect(links).toEqual([
       { href: 'docs/table.md', line: 5 },
       { href: 'docs/ref.md#x', line: 7 },
-      { href: 'https://example.com/bare', line: 7 }
+      { href: 'https://example.com/bare', line: 7 },
+      { href: 'images/logo.png', line: 9 }
     ])
     expect([...anchors]).toEqual(['getting-started-now', 'getting-started-now-1'])
   })
