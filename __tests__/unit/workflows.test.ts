@@ -102,7 +102,7 @@ function actionProblems(text: string): string[] {
     const mode = String(given.mode ?? action.inputs.mode.default)
     for (const name of Object.keys(given))
       if (!INPUTS.has(name)) problems.push(`${step.uses}: "${name}" is not an input of action.yml`)
-    // A fragment may leave out what the complete workflow around it gives (the README says so).
+    // A README fragment may leave out what the workflow around it gives (credentials, say).
     const needed = [...REQUIRED, ...(isComplete(workflow) && mode !== 'list' ? SIGN_IN_INPUTS : [])]
     for (const name of needed)
       if (!(name in given)) problems.push(`${step.uses}: the required input "${name}" is missing`)
