@@ -152,4 +152,19 @@ describe('a dry run of an existing offer', () => {
     )
     expect(planned.productId).toBe(service.productId('contoso-analytics'))
   })
+
+  it('plans a new plan with its drafts beside the existing ones', async () => {
+    const service = await emulator.fresh()
+    const offer = azureOffer({ plans: [plan('standard'), plan('premium'), plan('enterprise')] })
+    const { planned, published, realWrites, real } = await dryThenReal(service, offer)
+
+    expect(published.status).toBe('live')
+    expectPlanMatches(planned, realWrites, real.uploads)
+    expect(planned.changes).toContainEqual({
+      action: 'create',
+      subject: 'plan enterprise (solution-template, "enterprise plan")'
+    })
+    const config = (planned.requests ?? []).filter(r => r.path.includes('/packageconfigurations/'))
+    expect(config).toHaveLength(3)
+  })
 })
