@@ -10,6 +10,7 @@ import { beforeEach, describe, expect, it } from '@jest/globals'
 import type { PlannedRequest } from '../../src/ingestion/dry-run/index.js'
 import { runAction, type RunResult } from '../helpers/runner.js'
 import { plannedShapes, sentShapes } from '../helpers/write-shapes.js'
+import { expectNoLeaks } from './leaks.js'
 import { sessionForFile, writesToApi } from './session.js'
 import { offerState } from './state.js'
 import { createWorkspace } from './workspace.js'
@@ -127,6 +128,7 @@ describe('the dry run of new offers', () => {
     expect(uploaded.every(p => p.uploaded)).toBe(true)
     const uploads = planned.filter(r => r.service === 'upload').map(r => r.values?.fileName)
     expect(uploads.sort()).toEqual([...uploaded.map(p => p.fileName), 'large.png'].sort())
+    expectNoLeaks([dry, real], await session.secrets())
   })
 
   it('shows the offer, its plans and the managed application settings with their values', async () => {
@@ -194,5 +196,6 @@ offers:
     expect(plannedShapes(offer.requests)).toEqual(sentShapes(realRequests))
     expect(offer.requests.map(r => r.method)).toEqual(['PUT', 'POST', 'POST'])
     expect(offer.requests[0].values).toEqual({ title: 'Contoso Analytics Pro' })
+    expectNoLeaks([dry, real], await session.secrets())
   })
 })

@@ -153,6 +153,29 @@ describe('a dry run of an existing offer', () => {
     expect(planned.productId).toBe(service.productId('contoso-analytics'))
   })
 
+  it('plans the upload into a package left pending, without its upload URL', async () => {
+    const service = await emulator.fresh()
+    const productId = service.productId('contoso-analytics')
+    const pending = await service.api.createPackage(productId, {
+      resourceType: 'AzureApplicationPackage',
+      fileName: 'standard-1.2.3.zip'
+    })
+    const { planned, realWrites, real } = await dryThenReal(service, azureOffer())
+
+    expectPlanMatches(planned, realWrites, real.uploads)
+    const upload = planned.requests?.find(r => r.values?.fileName === 'standard-1.2.3.zip')
+    expect(upload?.path).toBe(new URL(pending.fileSasUri!).pathname)
+    expect(planned.changes).toContainEqual({
+      action: 'upload',
+      subject: `package standard (standard-1.2.3.zip, 1000 B, into the pending package ${pending.id})`
+    })
+    // The upload URL's signature is a secret: nowhere in the plan.
+    const signature = new URL(pending.fileSasUri!).searchParams.get('sig')!
+    expect(signature.length).toBeGreaterThan(10)
+    expect(JSON.stringify(planned)).not.toContain(signature)
+    expect(JSON.stringify(planned)).not.toContain('sig=')
+  })
+
   it('plans a new plan with its drafts beside the existing ones', async () => {
     const service = await emulator.fresh()
     const offer = azureOffer({ plans: [plan('standard'), plan('premium'), plan('enterprise')] })
