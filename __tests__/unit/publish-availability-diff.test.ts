@@ -2,11 +2,7 @@
 import { describe, expect, it } from '@jest/globals'
 import type { FeatureAvailability, ProductAvailability } from '../../src/ingestion/types.js'
 import type { PlanAvailabilitySpec } from '../../src/manifest/model.js'
-import {
-  diffPlanAvailability,
-  diffPreviewAudience,
-  statedFields
-} from '../../src/publish/availability-diff.js'
+import { diffPlanAvailability, diffPreviewAudience } from '../../src/publish/availability-diff.js'
 
 const A = '0b1f6471-1bf0-4dda-aec3-cb9272f09590'
 const B = '7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d'
@@ -152,11 +148,5 @@ describe('a plan availability', () => {
     expect(diffPlanAvailability(current, same).changed).toEqual([])
     const dearer = spec({ markets: ['us', 'ca'], pricing: { monthly: 12, byMarket: [] } })
     expect(diffPlanAvailability(current, dearer).changed).toEqual(['priceSchedules'])
-  })
-
-  it('names the wire fields a dry run would write', () => {
-    expect(
-      statedFields(spec({ hidden: false, markets: ['us'], pricing: { monthly: 1, byMarket: [] } }))
-    ).toEqual(['isHidden', 'marketStates', 'priceSchedules'])
   })
 })

@@ -9,13 +9,12 @@ import type { Dispatcher } from 'undici'
 import type { ReleaseSource } from '../manifest/release.js'
 import type { OfferTracker } from '../publish/context.js'
 import { relativeFile } from '../report/location.js'
-import { renderMarkdown } from '../report/summary-markdown.js'
 import type { RunSummary } from '../report/summary-model.js'
 import type { Settings } from '../settings.js'
 import { createGitHubApi, type GitHubApi } from './client.js'
 import type { GitHubContext } from './context.js'
 import { deploymentTracker } from './deployments.js'
-import { planMarker, upsertPlanComment } from './plan-comment.js'
+import { planComment, planMarker, upsertPlanComment } from './plan-comment.js'
 import { releaseSource } from './release.js'
 
 export interface GitHubSide {
@@ -81,12 +80,6 @@ function githubApi(options: GitHubSideOptions): GitHubApi | undefined {
     warn: options.warn,
     debug: options.debug
   })
-}
-
-/** The plan as the summary shows it, for the commit it is for; request counts say nothing to a reviewer. */
-function planComment(summary: RunSummary, sha: string | undefined): string {
-  const markdown = renderMarkdown({ ...summary, counts: undefined })
-  return sha ? `${markdown}\n_Plan for ${sha.slice(0, 7)}; each push updates it._\n` : markdown
 }
 
 /** The run's page on GitHub, for the deployments' `log_url`. */

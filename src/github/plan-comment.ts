@@ -4,7 +4,15 @@
  * different offers keep a comment each. Needs `pull-requests: write`; without it (a fork's
  * read-only token), one warning.
  */
+import { renderMarkdown } from '../report/summary-markdown.js'
+import type { RunSummary } from '../report/summary-model.js'
 import type { GitHubApi } from './client.js'
+
+/** The plan as the summary shows it, for the commit it is for; request counts say nothing to a reviewer. */
+export function planComment(summary: RunSummary, sha: string | undefined): string {
+  const markdown = renderMarkdown({ ...summary, counts: undefined })
+  return sha ? `${markdown}\n_Plan for ${sha.slice(0, 7)}; each push updates it._\n` : markdown
+}
 
 /** `<!-- marketplace-publish plan: marketplace.yml -->`: invisible in the rendered comment. */
 export function planMarker(manifest: string, offers: readonly string[]): string {

@@ -9,13 +9,20 @@ import { listingCalls } from './listings.js'
 import { packageCalls } from './packages.js'
 import { productCalls } from './products.js'
 import { propertyCalls } from './properties.js'
-import { createRequester, type RequesterOptions } from './requester.js'
+import { createRequester, type Requester, type RequesterOptions } from './requester.js'
 import { submissionCalls } from './submissions.js'
 
 export type IngestionClientOptions = RequesterOptions
 
 export function createIngestionClient(options: IngestionClientOptions): IngestionApi {
-  const http = createRequester(options)
+  return ingestionCalls(createRequester(options))
+}
+
+/**
+ * Every operation over a requester. The dry run (dry-run/) maps them onto one that captures the
+ * writes instead of sending them, so a planned request has the very path the real one would.
+ */
+export function ingestionCalls(http: Requester): IngestionApi {
   return {
     ...productCalls(http),
     ...listingCalls(http),

@@ -91,18 +91,6 @@ export function diffPlanAvailability(
   return { changed, next }
 }
 
-/** Which manifest field each wire field comes from, for a dry run that cannot read the resource. */
-export function statedFields(spec: PlanAvailabilitySpec): string[] {
-  const wire: [keyof PlanAvailabilitySpec, string][] = [
-    ['visibility', 'visibility'],
-    ['privateAudience', 'subscriptionAudiences'],
-    ['hidden', 'isHidden'],
-    ['markets', 'marketStates'],
-    ['pricing', 'priceSchedules']
-  ]
-  return wire.filter(([field]) => spec[field] !== undefined).map(([, name]) => name)
-}
-
 const code = (market: string): string => market.toUpperCase()
 
 function enabledMarkets(states: readonly MarketState[]): string[] {

@@ -7,7 +7,7 @@
 import { PublishError } from '../errors.js'
 import type { FeatureAvailability, ProductAvailability } from '../ingestion/types.js'
 import type { PlanAvailabilitySpec } from '../manifest/model.js'
-import { diffPlanAvailability, diffPreviewAudience, statedFields } from './availability-diff.js'
+import { diffPlanAvailability, diffPreviewAudience } from './availability-diff.js'
 import type { OfferRun } from './context.js'
 import { updateDraft } from './draft-update.js'
 import { requireDraft, type Drafts } from './drafts.js'
@@ -15,42 +15,27 @@ import type { PlanVariants } from './plans.js'
 
 export async function updateAvailability(
   run: OfferRun,
-  productId: string | undefined,
+  productId: string,
   plans: PlanVariants,
-  drafts: Drafts | undefined
+  drafts: Drafts
 ): Promise<void> {
   const { offer } = run
   if (offer.previewAudience) {
-    if (productId && drafts) {
-      const instanceId = requireDraft(
-        drafts.offer,
-        'Availability',
-        `offer ${offer.offerId}`,
-        offer.offerId
-      )
-      await updatePreviewAudience(run, productId, instanceId, offer.previewAudience)
-    } else run.record({ action: 'update', subject: 'offer availability', fields: ['audiences'] })
+    const where = `offer ${offer.offerId}`
+    const instanceId = requireDraft(drafts.offer, 'Availability', where, offer.offerId)
+    await updatePreviewAudience(run, productId, instanceId, offer.previewAudience)
   }
   for (const plan of offer.plans) {
-    if (!plan.availability) continue
-    const where = `plan ${plan.planId}`
     const variant = plans.byPlanId.get(plan.planId)
-    if (productId && drafts && variant) {
-      const instanceId = requireDraft(
-        drafts.plans.get(variant.id),
-        'Availability',
-        where,
-        offer.offerId
-      )
-      await updatePlanAvailability(run, productId, variant.id, instanceId, plan.availability, where)
-    } else {
-      // A dry run of a plan that does not exist yet: everything stated would be written.
-      run.record({
-        action: 'update',
-        subject: `${where} availability`,
-        fields: statedFields(plan.availability)
-      })
-    }
+    if (!plan.availability || !variant) continue
+    const where = `plan ${plan.planId}`
+    const instanceId = requireDraft(
+      drafts.plans.get(variant.id),
+      'Availability',
+      where,
+      offer.offerId
+    )
+    await updatePlanAvailability(run, productId, variant.id, instanceId, plan.availability, where)
   }
 }
 

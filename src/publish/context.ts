@@ -6,10 +6,12 @@
 import type { Clock } from '../clock.js'
 import { PublishError } from '../errors.js'
 import type { IngestionApi } from '../ingestion/api.js'
+import { createDryRun } from '../ingestion/dry-run/index.js'
 import type { OfferIdentity, OfferSpec, ResolvedFile } from '../manifest/model.js'
 import type { Settings } from '../settings.js'
-import type { Change, OfferResult } from './result.js'
+import type { Change, OfferResult, PlannedRequest } from './result.js'
 import type { ContentCheck } from './submitted-content.js'
+import { formatBytes } from './units.js'
 
 export interface UploadStats {
   bytes: number
@@ -66,9 +68,16 @@ export interface OfferTracker {
  * One offer being published (or followed: then only its identity is known, no files): the shared
  * dependencies plus this offer's journal. Steps that need no more than the identity take
  * `OfferRun<OfferIdentity>`, so both a publish and a follow can call them.
+ *
+ * In a dry run the offer's API client and upload record each write in `result.requests` instead
+ * of sending it (src/ingestion/dry-run): the steps run the same sequence either way.
  */
 export class OfferRun<Offer extends OfferIdentity = OfferSpec> {
   readonly result: OfferResult
+  readonly api: IngestionApi
+  private readonly uploadFile: UploadFn
+  /** Whether an id stands for something a dry run would create (no such id exists yet). */
+  readonly isPlaceholder: (id: string | undefined) => boolean
 
   constructor(
     readonly deps: PublishDeps,
@@ -83,10 +92,26 @@ export class OfferRun<Offer extends OfferIdentity = OfferSpec> {
       timeline: [],
       errors: []
     }
+    const requests: PlannedRequest[] = []
+    const dryRun = deps.settings.dryRun
+      ? createDryRun({
+          reads: deps.api,
+          baseUrl: deps.settings.apiBaseUrl,
+          record: request => requests.push(request)
+        })
+      : undefined
+    if (dryRun) this.result.requests = requests
+    this.api = dryRun?.api ?? deps.api
+    this.uploadFile = dryRun?.upload ?? deps.upload
+    this.isPlaceholder = dryRun?.isPlaceholder ?? (() => false)
   }
 
-  get api(): IngestionApi {
-    return this.deps.api
+  /** Uploads a file to the URL the service issued for it (`what`: `package standard`). */
+  async upload(file: ResolvedFile, sasUrl: string, what: string): Promise<void> {
+    const stats = await this.uploadFile(file, sasUrl)
+    // A dry run's record line already said it would upload.
+    if (!this.dryRun)
+      this.log(`${what}: uploaded ${formatBytes(stats.bytes)} in ${(stats.ms / 1000).toFixed(1)} s`)
   }
 
   get dryRun(): boolean {

@@ -1,9 +1,8 @@
 /**
  * The one way a draft resource (listing, technical configuration, properties) is changed: read
- * it, work out what the manifest changes, record that (it is the plan of a dry run), and unless
- * this is a dry run write it under the write rule (write-once.ts: after an ambiguous failure or a
- * 412/409, read it back; our change there is a success, someone else's a CONCURRENT_CHANGE).
- * Only fields the manifest states are ever changed.
+ * it, work out what the manifest changes, record that, and write it under the write rule
+ * (write-once.ts: after an ambiguous failure or a 412/409, read it back; our change there is a
+ * success, someone else's a CONCURRENT_CHANGE). Only fields the manifest states are ever changed.
  */
 import type { Resource } from '../ingestion/types.js'
 import type { OfferRun } from './context.js'
@@ -36,7 +35,6 @@ export async function updateDraft<T extends Resource>(
   const { changed } = update.diff(first)
   if (changed.length === 0) return { result: first, changed: false }
   run.record({ action: 'update', subject: update.subject, fields: changed })
-  if (run.dryRun) return { result: first, changed: true }
   run.beforeWrite(`updating the ${update.subject}`)
   const result = await replaceOnce(run, {
     what: `update the ${update.subject}`,

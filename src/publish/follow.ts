@@ -131,9 +131,9 @@ async function followSteps<Followed extends FollowedSubmission>(
   }
   if (target !== 'live') return
   if (submission.stage === 'preview') {
-    if (run.dryRun)
-      return run.record({ action: 'promote', subject: `submission ${submission.id} to live` })
+    // A dry run's client records the promote instead of sending it; nothing then moves on.
     await driver.promote(run, submission)
+    if (run.dryRun) return
     submission = { ...submission, stage: 'publishing' }
     show(submission)
   }

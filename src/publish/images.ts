@@ -7,16 +7,15 @@ import { planImages } from './image-plan.js'
 import { formatBytes } from './units.js'
 import { replaceOnce, writeOnce } from './write-once.js'
 
-/** `productId`/`listingId` are undefined only in a dry run of an offer that does not exist yet. */
+/** `listingId`: the offer listing's (read when the manifest has images). */
 export async function updateImages(
   run: OfferRun,
-  productId: string | undefined,
+  productId: string,
   listingId: string | undefined
 ): Promise<void> {
   const wanted = run.offer.images
-  if (wanted.length === 0) return
-  const existing = productId && listingId ? await run.api.listImages(productId, listingId) : []
-  const plan = planImages(existing, wanted)
+  if (wanted.length === 0 || !listingId) return
+  const plan = planImages(await run.api.listImages(productId, listingId), wanted)
 
   for (const spec of plan.upload) {
     run.record({
@@ -26,7 +25,6 @@ export async function updateImages(
   }
   for (const old of plan.remove)
     run.record({ action: 'delete', subject: `image ${old.type} (${old.fileName})` })
-  if (run.dryRun || !productId || !listingId) return
 
   await mapLimit(plan.upload, run.deps.uploadConcurrency, spec =>
     uploadImage(run, productId, listingId, spec)
@@ -72,10 +70,7 @@ async function uploadImage(
         .at(-1),
     idOf: i => i.id
   })
-  const stats = await run.deps.upload(spec.file, created.fileSasUri ?? '')
-  run.log(
-    `image ${spec.type}: uploaded ${formatBytes(stats.bytes)} in ${(stats.ms / 1000).toFixed(1)} s`
-  )
+  await run.upload(spec.file, created.fileSasUri ?? '', `image ${spec.type}`)
   // Finish the pair even when cancelled meanwhile: an image left PendingUpload is useless.
   await replaceOnce(run, {
     what: `mark the ${spec.type} image '${spec.file.name}' as Uploaded`,

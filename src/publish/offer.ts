@@ -3,10 +3,13 @@
  * images → packages → technical configuration → properties → availability → submission → wait →
  * promote.
  * Never throws: every failure ends up in the returned result as status `failed` with its errors.
+ *
+ * A dry run goes through the same steps: its client records each write instead of sending it
+ * (OfferRun). It never waits, so it stops at the submission, planning the promote that a run
+ * waiting for live sends once the preview is certified.
  */
 import { isPublishError } from '../errors.js'
 import { redact } from '../http/redact.js'
-import type { Product } from '../ingestion/types.js'
 import type { OfferIdentity } from '../manifest/model.js'
 import type { OfferRun } from './context.js'
 import { readDrafts, requireDraft, type Drafts } from './drafts.js'
@@ -14,11 +17,7 @@ import { updateAvailability } from './availability.js'
 import { toResultErrors } from './errors.js'
 import { updateImages } from './images.js'
 import { listingCheck, readListing, updateListing } from './listings.js'
-import {
-  readTechnicalConfigs,
-  updateTechnicalConfigs,
-  type TechnicalConfig
-} from './package-config.js'
+import { readTechnicalConfigs, updateTechnicalConfigs } from './package-config.js'
 import { packageJobs, publishPackages } from './packages.js'
 import { ensurePlans, type PlanVariants } from './plans.js'
 import { resolveProduct } from './product.js'
@@ -35,6 +34,11 @@ export async function publishOffer(run: OfferRun): Promise<OfferResult> {
   } catch (error) {
     recordFailure(run, error)
   }
+  // An offer a dry run would create has no id yet, nor a page in Partner Center.
+  if (run.isPlaceholder(run.result.productId)) {
+    run.result.productId = undefined
+    run.result.partnerCenterUrl = undefined
+  }
   return run.result
 }
 
@@ -50,32 +54,25 @@ export function recordFailure(run: OfferRun<OfferIdentity>, error: unknown): voi
 
 async function publishSteps(run: OfferRun): Promise<void> {
   const { settings } = run.deps
-  const product = await resolveProduct(run)
-  const productId = product?.id
-  const plans = productId ? await ensurePlans(run, productId) : plansToCreate(run)
-  const drafts = productId ? await readOfferDrafts(run, productId) : undefined
+  const productId = (await resolveProduct(run)).id
+  const plans = await ensurePlans(run, productId)
+  const drafts = await readOfferDrafts(run, productId)
 
-  const propertyChanged = await updateDrafts(run, product, plans, drafts)
-  if (settings.dryRun) {
-    run.result.status = 'planned'
-    if (settings.target === 'draft') return
-    if (productId && drafts) {
-      const outcome = await submit(run, submitInput(run, productId, drafts, propertyChanged))
-      if (outcome?.kind === 'unchanged') run.result.comparedWith = outcome.comparedWith
-    } else run.record({ action: 'submit', subject: 'submission to preview' })
-    return
-  }
-  run.result.status = 'draft'
-  if (settings.target === 'draft' || !productId || !drafts) return
+  const propertyChanged = await updateDrafts(run, productId, plans, drafts)
+  run.result.status = settings.dryRun ? 'planned' : 'draft'
+  if (settings.target === 'draft') return
 
   const outcome = await submit(run, submitInput(run, productId, drafts, propertyChanged))
-  if (!outcome) return
   if (outcome.kind === 'unchanged') {
-    run.result.status = 'unchanged'
+    if (!settings.dryRun) run.result.status = 'unchanged'
     run.result.comparedWith = outcome.comparedWith
     return
   }
   const { submission } = outcome
+  if (settings.dryRun) {
+    if (settings.target === 'live' && settings.wait) await promote(run, productId, submission.id)
+    return
+  }
   run.result.submissionId = submission.id
   run.result.releaseNumber = submission.releaseNumber
   run.result.status = 'submitted'
@@ -97,61 +94,47 @@ async function publishSteps(run: OfferRun): Promise<void> {
  */
 async function updateDrafts(
   run: OfferRun,
-  product: Product | undefined,
+  productId: string,
   plans: PlanVariants,
-  drafts: Drafts | undefined
+  drafts: Drafts
 ): Promise<boolean> {
   const { offer } = run
-  const productId = product?.id
   const where = `offer ${offer.offerId}`
 
-  let offerListingId: string | undefined
-  if (productId && drafts) {
-    const listingDraft = requireDraft(drafts.offer, 'Listing', where, offer.offerId)
-    const listing = offer.listing
-      ? await updateListing(run, productId, listingDraft, offer.listing, 'offer')
-      : offer.images.length
-        ? await readListing(run, productId, listingDraft, 'offer')
-        : undefined
-    offerListingId = listing?.id
-    if (listing)
-      run.contentChecks.push(
-        listingCheck(run, productId, 'offer', 'offer', offer.listing, offer.images)
-      )
-  } else if (offer.listing) {
-    run.record({ action: 'update', subject: 'offer listing' })
-  }
+  const listingDraft = () => requireDraft(drafts.offer, 'Listing', where, offer.offerId)
+  const listing = offer.listing
+    ? await updateListing(run, productId, listingDraft(), offer.listing, 'offer')
+    : offer.images.length
+      ? await readListing(run, productId, listingDraft(), 'offer')
+      : undefined
+  if (listing)
+    run.contentChecks.push(
+      listingCheck(run, productId, 'offer', 'offer', offer.listing, offer.images)
+    )
 
   for (const plan of offer.plans) {
     const variant = plans.byPlanId.get(plan.planId)
     const spec = plans.created.has(plan.planId)
       ? { ...plan.listing, source: plan.source, title: plan.listing?.title ?? plan.name }
       : plan.listing
-    if (!spec) continue
-    if (productId && drafts && variant) {
-      const draft = requireDraft(
-        drafts.plans.get(variant.id),
-        'Listing',
-        `plan ${plan.planId}`,
-        offer.offerId
-      )
-      await updateListing(run, productId, draft, spec, `plan ${plan.planId}`)
-      run.contentChecks.push(
-        listingCheck(run, productId, variant.id, `plan ${plan.planId}`, spec, [])
-      )
-    } else {
-      run.record({ action: 'update', subject: `plan ${plan.planId} listing` })
-    }
+    if (!spec || !variant) continue
+    const draft = requireDraft(
+      drafts.plans.get(variant.id),
+      'Listing',
+      `plan ${plan.planId}`,
+      offer.offerId
+    )
+    await updateListing(run, productId, draft, spec, `plan ${plan.planId}`)
+    run.contentChecks.push(
+      listingCheck(run, productId, variant.id, `plan ${plan.planId}`, spec, [])
+    )
   }
 
-  await updateImages(run, productId, offerListingId)
-  const configs =
-    productId && drafts
-      ? await readTechnicalConfigs(run, productId, plans, drafts)
-      : new Map<string, TechnicalConfig>()
+  await updateImages(run, productId, listing?.id)
+  const configs = await readTechnicalConfigs(run, productId, plans, drafts)
   const packageIds = await publishPackages(run, productId, packageJobs(run))
   await updateTechnicalConfigs(run, productId, configs, packageIds)
-  const propertyChanged = await updateProperties(run, productId, drafts?.offer.Property)
+  const propertyChanged = await updateProperties(run, productId, drafts.offer)
   await updateAvailability(run, productId, plans, drafts)
   await updateReseller(run, productId)
   return propertyChanged
@@ -189,9 +172,4 @@ function readOfferDrafts(run: OfferRun, productId: string): Promise<Drafts> {
     productId,
     run.offer.type === 'business-central' ? BC_MODULES : AZURE_OFFER_MODULES
   )
-}
-
-function plansToCreate(run: OfferRun): PlanVariants {
-  const created = new Set(run.offer.plans.map(p => p.planId))
-  return { byPlanId: new Map(run.offer.plans.map(p => [p.planId, undefined])), created }
 }

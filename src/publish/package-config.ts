@@ -63,23 +63,16 @@ export async function readTechnicalConfigs(
 /** Points each technical configuration at its new package (and version, and managed-app fields). */
 export async function updateTechnicalConfigs(
   run: OfferRun,
-  productId: string | undefined,
+  productId: string,
   configs: Map<string, TechnicalConfig>,
-  packageIds: Map<string, string | undefined>
+  packageIds: Map<string, string>
 ): Promise<void> {
   const { offer } = run
   if (offer.businessCentral) {
     const app = packageIds.get('app')
     const library = packageIds.get('library')
     const config = configs.get('offer')
-    if (!productId || !config || !app || (offer.businessCentral.library && !library)) {
-      run.record({
-        action: 'update',
-        subject: 'offer technical configuration',
-        fields: ['packageReferences']
-      })
-      return
-    }
+    if (!config || !app) return
     const references: Record<string, string> = {
       Dynamics365BusinessCentralAddOnExtensionPackage: app
     }
@@ -90,14 +83,7 @@ export async function updateTechnicalConfigs(
   for (const plan of offer.plans) {
     const config = configs.get(plan.planId)
     const packageId = packageIds.get(plan.planId)
-    if (!productId || !config || !packageId) {
-      run.record({
-        action: 'update',
-        subject: `plan ${plan.planId} technical configuration`,
-        fields: ['version', 'packageReferences']
-      })
-      continue
-    }
+    if (!config || !packageId) continue
     await updatePackageConfig(run, productId, config, {
       version: plan.version,
       references: { AzureApplicationPackage: packageId },

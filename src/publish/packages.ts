@@ -59,35 +59,26 @@ export function packageJobs(run: OfferRun): PackageJob[] {
   }))
 }
 
-/** Resolves with job label → processed package id (undefined in a dry run that would upload). */
+/** Resolves with job label → processed package id. */
 export async function publishPackages(
   run: OfferRun,
-  productId: string | undefined,
+  productId: string,
   jobs: PackageJob[]
-): Promise<Map<string, string | undefined>> {
-  const existing = productId && jobs.length ? await run.api.listPackages(productId) : []
+): Promise<Map<string, string>> {
+  const existing = jobs.length ? await run.api.listPackages(productId) : []
   const ids = await mapLimit(jobs, run.deps.uploadConcurrency, async job => {
     const reusable = findReusablePackage(existing, job.file, job.resourceType, job.version)
-    const id = productId
-      ? await publishPackage(run, productId, job, reusable)
-      : planUpload(run, job)
+    const id = await publishPackage(run, productId, job, reusable)
     run.result.packages.push({
       label: job.label,
       fileName: job.file.name,
       version: job.version,
-      packageId: id
+      // A package the dry run would create has no id yet.
+      packageId: run.isPlaceholder(id) ? undefined : id
     })
     return [job.label, id] as const
   })
   return new Map(ids)
-}
-
-function planUpload(run: OfferRun, job: PackageJob): undefined {
-  run.record({
-    action: 'upload',
-    subject: `package ${job.label} (${job.file.name}, ${formatBytes(job.file.size)})`
-  })
-  return undefined
 }
 
 async function publishPackage(
@@ -95,7 +86,7 @@ async function publishPackage(
   productId: string,
   job: PackageJob,
   reusable: Package | undefined
-): Promise<string | undefined> {
+): Promise<string> {
   if (reusable?.state === 'Processed') {
     run.record({
       action: 'reuse',
@@ -108,17 +99,14 @@ async function publishPackage(
       action: 'reuse',
       subject: `package ${job.label} (${job.file.name}, still processing)`
     })
+    // A dry run never waits: it takes the package as the real run would once processed.
     if (run.dryRun) return reusable.id
     return (await waitProcessed(run, productId, job, reusable)).id
   }
-  if (run.dryRun) return planUpload(run, job)
 
   const pending = await pendingPackage(run, productId, job, reusable)
   run.beforeWrite(`uploading package ${job.label}`)
-  const stats = await run.deps.upload(job.file, pending.fileSasUri ?? '')
-  run.log(
-    `package ${job.label}: uploaded ${formatBytes(stats.bytes)} in ${(stats.ms / 1000).toFixed(1)} s`
-  )
+  await run.upload(job.file, pending.fileSasUri ?? '', `package ${job.label}`)
   // Not interrupted by cancellation: a package left PendingUpload after its bytes are in would
   // only be re-uploaded by the next run.
   const uploaded = await replaceOnce(run, {
@@ -221,6 +209,6 @@ async function waitProcessed(
       }
     )
   }
-  run.log(`package ${job.label}: processed (${done.id})`)
+  if (!run.dryRun) run.log(`package ${job.label}: processed (${done.id})`)
   return done
 }

@@ -12,14 +12,14 @@ import { createOnce } from './create-once.js'
 import { refuseIncomplete } from './first-submission.js'
 
 export interface PlanVariants {
-  /** Manifest plan ID → variant; missing only in a dry run that would create the plan. */
-  byPlanId: Map<string, Variant | undefined>
+  /** Manifest plan ID → variant. */
+  byPlanId: Map<string, Variant>
   /** Plans created by this run: their listing title defaults to the plan's name. */
   created: Set<string>
 }
 
 export async function ensurePlans(run: OfferRun, productId: string): Promise<PlanVariants> {
-  const byPlanId = new Map<string, Variant | undefined>()
+  const byPlanId = new Map<string, Variant>()
   const created = new Set<string>()
   if (run.offer.plans.length === 0) return { byPlanId, created }
 
@@ -44,10 +44,6 @@ export async function ensurePlans(run: OfferRun, productId: string): Promise<Pla
       action: 'create',
       subject: `plan ${plan.planId} (${plan.subType}, "${plan.name}")`
     })
-    if (run.dryRun) {
-      byPlanId.set(plan.planId, undefined)
-      continue
-    }
     run.beforeWrite(`creating plan ${plan.planId}`)
     byPlanId.set(
       plan.planId,

@@ -36,8 +36,8 @@ export function acceptProduct(run: OfferRun<OfferIdentity>, product: Product): v
   }
 }
 
-/** The product, or undefined in a dry run that would create it (nothing more can be read then). */
-export async function resolveProduct(run: OfferRun): Promise<Product | undefined> {
+/** The offer's product: found, or created (in a dry run, as a placeholder that is recorded). */
+export async function resolveProduct(run: OfferRun): Promise<Product> {
   const { offer } = run
   const expectedType = PRODUCT_TYPE[offer.type]
   let product = await run.api.findProductByOfferId(offer.offerId)
@@ -62,7 +62,6 @@ export async function resolveProduct(run: OfferRun): Promise<Product | undefined
       action: 'create',
       subject: `offer ${offer.offerId} (${expectedType}, "${offer.name}")`
     })
-    if (run.dryRun) return undefined
     run.beforeWrite('creating the offer')
     const name = offer.name // checked above; the closure below would lose that narrowing
     product = await createOnce(run, {

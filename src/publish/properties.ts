@@ -7,6 +7,7 @@ import { PublishError } from '../errors.js'
 import type { Property } from '../ingestion/types.js'
 import type { OfferRun } from './context.js'
 import { updateDraft } from './draft-update.js'
+import { requireDraft, type DraftIds } from './drafts.js'
 import { replaceOnce } from './write-once.js'
 import { compareVersions } from './version.js'
 
@@ -15,16 +16,13 @@ type PropertyFields = Record<string, unknown>
 /** Resolves with whether the property draft changed (Business Central submits it only then). */
 export async function updateProperties(
   run: OfferRun,
-  productId: string | undefined,
-  instanceId: string | undefined
+  productId: string,
+  drafts: DraftIds
 ): Promise<boolean> {
   const wanted = wantedProperties(run)
   if (Object.keys(wanted).length === 0) return false
-  if (!productId || !instanceId) {
-    // Only a dry run of an offer that does not exist yet gets here: everything would be written.
-    run.record({ action: 'update', subject: 'offer properties', fields: Object.keys(wanted) })
-    return true
-  }
+  const { offerId } = run.offer
+  const instanceId = requireDraft(drafts, 'Property', `offer ${offerId}`, offerId)
   const read = async (): Promise<Property> => {
     const [property] = await run.api.getProperties(productId, instanceId)
     if (!property) {
@@ -99,18 +97,13 @@ function checkVersion(run: OfferRun, current: Property): void {
  * etag and its write is a POST of the whole object; it goes under the same write rule as a PUT,
  * with its content standing in for the etag (write-once.ts).
  */
-export async function updateReseller(run: OfferRun, productId: string | undefined): Promise<void> {
+export async function updateReseller(run: OfferRun, productId: string): Promise<void> {
   const wanted = run.offer.resellerChannelState
   if (!wanted) return
-  if (!productId) {
-    run.record({ action: 'update', subject: 'reseller channel', fields: ['resellerChannelState'] })
-    return
-  }
   const read = () => run.api.getResellerConfiguration(productId)
   const current = await read()
   if (current.resellerChannelState === wanted) return
   run.record({ action: 'update', subject: 'reseller channel', fields: ['resellerChannelState'] })
-  if (run.dryRun) return
   run.beforeWrite('updating the reseller channel')
   await replaceOnce(run, {
     what: 'update the reseller channel',

@@ -4,6 +4,9 @@
  * by src/report.
  */
 import type { SourceRef } from '../errors.js'
+import type { PlannedRequest } from '../ingestion/dry-run/index.js'
+
+export type { PlannedRequest }
 
 /**
  * The `status` output. Ordered from worst to best: the run reports the worst of its offers.
@@ -91,6 +94,8 @@ export interface OfferResult {
   comparedWith?: ComparedWith
   /** Follow mode found nothing in flight for this offer: why (a notice, not a failure). */
   nothingToFollow?: string
+  /** A dry run only: every write the run would have sent, in order (the plan). */
+  requests?: PlannedRequest[]
 }
 
 export function partnerCenterUrl(productId: string): string {

@@ -47,11 +47,7 @@ export type SubmitOutcome =
 
 type Settled = SubmitOutcome | { kind: 'plan'; plan: SubmissionPlan }
 
-/** Resolves with undefined in a dry run that would submit. */
-export async function submit(
-  run: OfferRun,
-  input: SubmitInput
-): Promise<SubmitOutcome | undefined> {
+export async function submit(run: OfferRun, input: SubmitInput): Promise<SubmitOutcome> {
   let plan = await input.buildRequest()
   if (listsSubmissionsFirst(run.deps.settings, input.draftsUnchanged)) {
     const settled = await settleExisting(run, input, plan)
@@ -63,7 +59,6 @@ export async function submit(
     action: 'submit',
     subject: `submission to preview (${plan.request.resources.length} modules, ${plan.request.variantResources?.length ?? 0} plans)`
   })
-  if (run.dryRun) return undefined
   run.beforeWrite('creating the submission')
   for (;;) {
     try {
@@ -98,6 +93,7 @@ async function settleExisting(
       plan = settled.plan
     }
     if (!blocking) return { kind: 'plan', plan }
+    // A dry run never waits: it plans the submission that would follow.
     if (run.dryRun && run.deps.settings.onConflict === 'wait') {
       run.log(`would wait for submission ${blocking.id} (${describe(blocking)}) to finish`)
       return { kind: 'plan', plan }

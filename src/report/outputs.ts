@@ -1,6 +1,7 @@
 /**
  * The action's outputs. With several offers, the single-value outputs describe the first offer
- * and `status` is the worst status of all; `result` has every offer, `offers` their IDs.
+ * and `status` is the worst status of all; `result` has every offer, `offers` their IDs, and (a
+ * dry run only) `plan` every write each offer would make.
  */
 import { worstStatus, type OfferResult } from '../publish/result.js'
 
@@ -12,11 +13,15 @@ export const OUTPUT_NAMES = [
   'partner-center-url',
   'preview-links',
   'result',
-  'offers'
+  'offers',
+  'plan'
 ] as const
 export type OutputName = (typeof OUTPUT_NAMES)[number]
 
-export function outputValues(results: readonly OfferResult[]): Record<OutputName, string> {
+export function outputValues(
+  results: readonly OfferResult[],
+  dryRun = false
+): Record<OutputName, string> {
   const first = results[0]
   return {
     'product-id': first?.productId ?? '',
@@ -26,7 +31,20 @@ export function outputValues(results: readonly OfferResult[]): Record<OutputName
     'partner-center-url': first?.partnerCenterUrl ?? '',
     'preview-links': (first?.previewLinks ?? []).join('\n'),
     result: JSON.stringify(results.map(resultEntry)),
-    offers: offerList(results.map(r => r.offerId))
+    offers: offerList(results.map(r => r.offerId)),
+    plan: dryRun ? JSON.stringify(results.map(planEntry)) : ''
+  }
+}
+
+/** One offer in the `plan` output: what a reviewer or a later step checks before publishing. */
+function planEntry(r: OfferResult): Record<string, unknown> {
+  return {
+    offerId: r.offerId,
+    productId: r.productId ?? null,
+    status: r.status,
+    changes: r.changes,
+    requests: r.requests ?? [],
+    comparedWith: r.comparedWith ?? null
   }
 }
 

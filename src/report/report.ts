@@ -24,7 +24,7 @@ export async function report(sink: ReportSink, summary: RunSummary): Promise<voi
       )
     }
   }
-  const outputs = outputValues(summary.offers)
+  const outputs = outputValues(summary.offers, summary.dryRun)
   if (summary.runErrors.length) outputs.status = 'failed'
   for (const [name, value] of Object.entries(outputs)) sink.setOutput(name, value)
   await sink.writeSummary(

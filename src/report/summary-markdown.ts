@@ -2,7 +2,13 @@
 import { formatDuration } from '../publish/units.js'
 import type { OfferResult } from '../publish/result.js'
 import { describePlace } from './location.js'
-import { PHASES, describeComparison, type RunSummary } from './summary-model.js'
+import {
+  PHASES,
+  describeComparison,
+  describeValues,
+  requestTarget,
+  type RunSummary
+} from './summary-model.js'
 
 export function renderMarkdown(summary: RunSummary): string {
   const heading = summary.dryRun
@@ -62,6 +68,7 @@ function offerSection(offer: OfferResult, dryRun: boolean): string {
         ? 'Nothing to change.'
         : 'Nothing changed.'
   )
+  if (offer.requests?.length) lines.push(requestsTable(offer))
   if (offer.packages.length) {
     lines.push(
       '**Packages**',
@@ -85,6 +92,19 @@ function offerSection(offer: OfferResult, dryRun: boolean): string {
     )
   }
   return lines.join('\n\n')
+}
+
+/** A dry run's requests, folded: what a reviewer opens to see every value that would be written. */
+function requestsTable(offer: OfferResult): string {
+  const requests = offer.requests ?? []
+  return [
+    `<details><summary>Requests it would send (${requests.length})</summary>`,
+    table(
+      ['Method', 'Path', 'What', 'Values'],
+      requests.map(r => [r.method, requestTarget(r), r.what, describeValues(r)])
+    ),
+    '</details>'
+  ].join('\n\n')
 }
 
 function table(header: string[], rows: string[][], escapeFirst = true): string {

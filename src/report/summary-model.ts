@@ -1,6 +1,6 @@
 /** What a run's summary shows, rendered as Markdown (job summary) or plain text (CLI). */
 import type { Phase } from '../ingestion/api.js'
-import type { ComparedWith, OfferResult, ResultError } from '../publish/result.js'
+import type { ComparedWith, OfferResult, PlannedRequest, ResultError } from '../publish/result.js'
 import type { Mode } from '../settings.js'
 
 export interface RunSummary {
@@ -19,6 +19,27 @@ export interface RunSummary {
 }
 
 export const PHASES: readonly Phase[] = ['token', 'lookup', 'write', 'upload', 'poll']
+
+/** Where a planned request goes: its API path, or the upload URL the service issues for a file. */
+export function requestTarget(request: PlannedRequest): string {
+  return request.service === 'upload' ? 'upload URL' : request.path
+}
+
+/** Longest value shown for one field of a planned request; the `plan` output has it whole. */
+const VALUE_CHARS = 200
+
+/**
+ * What a planned request writes, on one line: `title: Contoso; keywords: ["a","b"]`. Strings as
+ * they are, everything else as JSON, each cut at 200 characters.
+ */
+export function describeValues(request: PlannedRequest): string {
+  return Object.entries(request.values ?? {})
+    .map(([field, value]) => {
+      const text = typeof value === 'string' ? value : JSON.stringify(value)
+      return `${field}: ${text.length > VALUE_CHARS ? `${text.slice(0, VALUE_CHARS)}…` : text}`
+    })
+    .join('; ')
+}
 
 /** `already held by submission 123 (release 2, Published/InStore): offer listing and images, …` */
 export function describeComparison(c: ComparedWith): string {

@@ -2,7 +2,13 @@
 import { formatDuration } from '../publish/units.js'
 import type { OfferResult } from '../publish/result.js'
 import { describePlace } from './location.js'
-import { PHASES, describeComparison, type RunSummary } from './summary-model.js'
+import {
+  PHASES,
+  describeComparison,
+  describeValues,
+  requestTarget,
+  type RunSummary
+} from './summary-model.js'
 
 export function renderText(summary: RunSummary): string {
   const lines = [
@@ -40,6 +46,10 @@ function offerLines(offer: OfferResult): string[] {
   if (offer.nothingToFollow) lines.push(`  nothing to follow: ${offer.nothingToFollow}`)
   for (const c of offer.changes)
     lines.push(`  ${c.action} ${c.subject}${c.fields?.length ? ` (${c.fields.join(', ')})` : ''}`)
+  for (const r of offer.requests ?? []) {
+    const values = describeValues(r)
+    lines.push(`  → ${r.method} ${requestTarget(r)}${values ? `: ${values}` : ''}`)
+  }
   for (const p of offer.packages)
     lines.push(
       `  package ${p.label}: ${p.fileName} ${p.version}${p.packageId ? ` → ${p.packageId}` : ''}`
