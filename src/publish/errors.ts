@@ -9,6 +9,13 @@ import { redact } from '../http/redact.js'
 import type { CertificationReport, ValidationItem } from '../ingestion/types.js'
 import type { ResultError } from './result.js'
 
+/** Errors whose cause lists manifest problems, each at its line. */
+const MANIFEST_CODES: ReadonlySet<string> = new Set([
+  'MANIFEST_INVALID',
+  'MANIFEST_SYNTAX',
+  'VERSION_REQUIRED'
+])
+
 export function toResultErrors(error: unknown): ResultError[] {
   if (!isPublishError(error)) {
     const name = error instanceof Error ? error.name : typeof error
@@ -28,9 +35,9 @@ export function toResultErrors(error: unknown): ResultError[] {
     source: error.details.source
   }
   const rows = causeRows(error)
-  // Each manifest problem is its own annotation at its line; a "the manifest is invalid" line
-  // on top would only repeat them.
-  if (error.code === 'MANIFEST_INVALID' && rows.length) return rows
+  // Each manifest problem is its own annotation at its line; a "the manifest is invalid" (or
+  // "has a syntax error", "needs a version") line on top would only repeat them.
+  if (MANIFEST_CODES.has(error.code) && rows.length) return rows
   return [main, ...rows]
 }
 
