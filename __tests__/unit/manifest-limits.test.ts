@@ -5,7 +5,8 @@
  * is held to its limit too.
  */
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals'
-import { statSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
 import type { PublishError } from '../../src/errors.js'
 import { parseField } from '../../src/manifest/field-path.js'
 import {
@@ -170,6 +171,20 @@ describe('the table of limits', () => {
     )
     expect(inferred.length).toBeGreaterThan(5)
     for (const reason of inferred) expect(reason.length).toBeGreaterThan(40)
+  })
+
+  test('docs/manifest.md shows every limit with its value and source', () => {
+    const doc = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'manifest.md'), 'utf8')
+    for (const limit of [...FIELD_LIMITS, OTHER_TEXT_LIMIT]) {
+      const row = doc.split('\n').find(line => line.startsWith(`| \`${limit.field}\` `))
+      const source = 'documented' in limit.source ? 'documented:' : 'inferred:'
+      expect({ field: limit.field, row }).toEqual({
+        field: limit.field,
+        row: expect.stringMatching(
+          new RegExp(`\\| ${limit.max.toLocaleString('en-US')} ${limit.unit} +\\| .* \\| ${source}`)
+        )
+      })
+    }
   })
 
   test('counts characters as code points, as the schema does', () => {

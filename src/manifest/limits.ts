@@ -40,9 +40,8 @@ export const SOURCES = {
   /** "Configure SaaS offer properties": "up to two industries" (the same Properties module as
    * Azure application offers; their own page lists no industries). */
   industries: 'learn.microsoft.com/azure/marketplace/create-new-saas-offer-properties',
-  /** Product ingestion schema product-2022-03-01-preview2.json (reference copy in
-   * /work/shared/reference/product-ingestion-schemas/): the product `alias` has maxLength 120. */
-  productSchema: 'product-ingestion schema product/2022-03-01-preview2 (alias maxLength 120)',
+  /** The product-ingestion API's JSON schema of a product: its `alias` has maxLength 120. */
+  productSchema: 'product-ingestion.azureedge.net/schema/product/2022-03-01-preview2',
   /** ingestion-v1.md §3.5: the ListingImage types and the sizes real clients upload. */
   imageTypes: 'ingestion-v1.md §3.5 (ListingImage types)'
 } as const
