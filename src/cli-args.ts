@@ -1,9 +1,10 @@
 /**
  * The command line of `marketplace-publish` (src/cli.ts), read by node:util's parseArgs: one
- * option per action input, with the input's name.
+ * option per action input, with the input's name, and the mode as an optional first argument
+ * (`marketplace-publish check --manifest m.yml` is `--mode check`).
  */
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util'
-import { INPUT_NAMES } from './settings.js'
+import { INPUT_NAMES, MODES } from './settings.js'
 
 /** Inputs that are switches: `--dry-run` turns one on, `--no-wait` off. */
 const SWITCHES: readonly string[] = [INPUT_NAMES.dryRun, INPUT_NAMES.wait]
@@ -31,8 +32,14 @@ const OPTIONS: ParseArgsOptionsConfig = {
 
 export function parseCommandLine(argv: readonly string[]): CommandLine {
   let values: Record<string, unknown>
+  let positionals: string[]
   try {
-    ;({ values } = parseArgs({ args: [...argv], options: OPTIONS, allowNegative: true }))
+    ;({ values, positionals } = parseArgs({
+      args: [...argv],
+      options: OPTIONS,
+      allowNegative: true,
+      allowPositionals: true
+    }))
   } catch (error) {
     // parseArgs names the option and what is wrong with it (unknown, missing value, stray argument).
     if (String((error as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS_'))
@@ -40,6 +47,8 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
     throw error
   }
   const { debug, help, ...inputs } = values
+  const command = commandOf(positionals, inputs[INPUT_NAMES.mode])
+  if (command !== undefined) inputs[INPUT_NAMES.mode] = command
   return {
     inputs: new Map(Object.entries(inputs).map(([name, value]) => [name, String(value)])),
     debug: debug as boolean | undefined,
@@ -47,7 +56,40 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   }
 }
 
+/** The first argument, a mode; `--mode` says the same thing, so both may not disagree. */
+function commandOf(positionals: string[], mode: unknown): string | undefined {
+  if (positionals.length === 0) return undefined
+  const [command, ...extra] = positionals
+  const commands = Object.keys(MODES)
+  if (!commands.includes(command))
+    throw new UsageError(`Unknown command '${command}'; use one of: ${commands.join(', ')}`)
+  if (extra.length > 0) throw new UsageError(`Unexpected argument '${extra[0]}'`)
+  if (mode !== undefined && mode !== command)
+    throw new UsageError(`The command '${command}' and --mode ${String(mode)} disagree`)
+  return command
+}
+
 /** The environment variable an input can come from: `tenant-id` → `MARKETPLACE_TENANT_ID`. */
 export function envName(input: string): string {
   return `MARKETPLACE_${input.replace(/-/g, '_').toUpperCase()}`
+}
+
+/** Inputs the CLI takes from the environment rather than a flag (a flag ends up in shell history). */
+const SECRET_INPUTS: readonly string[] = [INPUT_NAMES.clientSecret, INPUT_NAMES.githubToken]
+const KNOWN_INPUTS: readonly string[] = Object.values(INPUT_NAMES)
+
+/**
+ * Messages name inputs as the action has them: they open with `Input "version"` and say "the
+ * `version` input" inside a sentence (settings.ts inputRef). On the command line they are flags,
+ * `--version`, and a secret its variable, `MARKETPLACE_CLIENT_SECRET`.
+ */
+export function inFlags(text: string): string {
+  return text.replace(
+    /Input "([a-z-]+)"|the `([a-z-]+)` input/g,
+    (whole, a?: string, b?: string) => {
+      const name = (a ?? b) as string
+      if (!KNOWN_INPUTS.includes(name)) return whole
+      return SECRET_INPUTS.includes(name) ? envName(name) : `--${name}`
+    }
+  )
 }

@@ -4,11 +4,12 @@
  * (`--tenant-id`, `--manifest`, `--target`, `--dry-run`...); each can also come from the
  * environment as `MARKETPLACE_` + the name in upper snake case (`MARKETPLACE_CLIENT_SECRET`),
  * which is the way to pass the client secret (a flag would end up in the shell history).
- * Exit codes: 0 published (or planned), 1 publishing failed, 2 the command line or settings are wrong.
+ * The mode can be the first argument: `marketplace-publish check --manifest marketplace.yml`.
+ * Exit codes: usage() says them; runPublish returns them.
  */
 import * as core from '@actions/core'
 import { abortOnSignals } from './cancellation.js'
-import { envName, parseCommandLine, UsageError, type CommandLine } from './cli-args.js'
+import { envName, inFlags, parseCommandLine, UsageError, type CommandLine } from './cli-args.js'
 import { systemClock } from './clock.js'
 import { githubContext } from './github/context.js'
 import { createTransport } from './http/transport.js'
@@ -34,14 +35,22 @@ const OPTION_HELP: Record<keyof typeof INPUT_NAMES, string> = {
   apiBaseUrl: `Ingestion API base URL (default ${DEFAULTS.apiBaseUrl})`,
   concurrency: `offers published at once (default ${DEFAULTS.concurrency})`,
   checkExisting: `auto | always: list packages and submissions before creating (default ${DEFAULTS.checkExisting})`,
-  mode: `publish | follow | list (default ${DEFAULTS.mode})`,
+  mode: `publish | check | follow | list, or as the first argument (default ${DEFAULTS.mode})`,
   githubToken: 'GitHub token for deployments, releases and comments (use MARKETPLACE_GITHUB_TOKEN)'
 }
 
 function usage(): string {
-  return `Usage: marketplace-publish --manifest FILE [options]
+  return `Usage: marketplace-publish [publish | check | follow | list] --manifest FILE [options]
 
 Publishes the offers of a marketplace manifest through the Partner Center Ingestion API.
+
+Commands (the mode; default publish):
+  publish              publish the offers (--dry-run: print the plan, write nothing)
+  check                check the manifest and every file it names as a publish would:
+                       no credentials needed, no request sent (release assets and
+                       \${{ release.notes }} are left for the publish)
+  follow               follow the submissions already in flight
+  list                 print the manifest's offers as JSON
 
 Options (each also read from MARKETPLACE_<NAME>, e.g. --tenant-id from MARKETPLACE_TENANT_ID):
 ${optionLines()}
@@ -51,7 +60,11 @@ ${optionLines()}
 Switches take no value: --dry-run turns one on, --no-wait turns one off. Pass the
 client secret through MARKETPLACE_CLIENT_SECRET rather than a flag.
 
-Exit codes: 0 published or planned, 1 publishing failed, 2 invalid command line or settings.
+Exit codes:
+  0  published, planned, checked or listed
+  1  the manifest, a file it names, the sign-in or the publish failed
+  2  invalid command line or settings: an unknown flag or command, a bad flag or
+     MARKETPLACE_* value, or no client secret (MARKETPLACE_CLIENT_SECRET) to sign in with
 `
 }
 
@@ -83,8 +96,9 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<nu
         debug: commandLine.debug ?? env.MARKETPLACE_DEBUG === 'true',
         // In a workflow step the runner's log is still the place to mask secrets in.
         setSecret: env.GITHUB_ACTIONS === 'true' ? core.setSecret : undefined,
-        out: text => process.stdout.write(text),
-        err: text => process.stderr.write(text)
+        // Messages name the action's inputs; here they are flags (--version).
+        out: text => process.stdout.write(inFlags(text)),
+        err: text => process.stderr.write(inFlags(text))
       }),
       github: githubContext(),
       clock: systemClock,

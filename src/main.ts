@@ -8,13 +8,14 @@ import { abortOnSignals } from './cancellation.js'
 import { systemClock } from './clock.js'
 import { githubContext } from './github/context.js'
 import { createTransport } from './http/transport.js'
+import { misnamedInputs, misnamedInputWarning } from './input-env.js'
 import { runPublish, type RunDeps } from './publish/run.js'
 import { actionSink } from './report/action-sink.js'
 
 export async function run(deps: Partial<RunDeps> = {}): Promise<void> {
   const cancellation = abortOnSignals()
   try {
-    await runPublish({
+    const all: RunDeps = {
       read: name => core.getInput(name),
       sink: actionSink(),
       github: githubContext(),
@@ -25,7 +26,11 @@ export async function run(deps: Partial<RunDeps> = {}): Promise<void> {
       signal: cancellation.signal,
       requestSignal: cancellation.requestSignal,
       ...deps
-    })
+    }
+    // Only the runner passes inputs as INPUT_* variables: the CLI has flags.
+    for (const misnamed of misnamedInputs(all.env))
+      all.sink.warning(misnamedInputWarning(misnamed), { title: 'Inputs' })
+    await runPublish(all)
   } finally {
     cancellation.dispose()
   }

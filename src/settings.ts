@@ -13,13 +13,15 @@ export type Target = 'draft' | 'preview' | 'live'
 /**
  * What a run does, and what it needs: `publish` the manifest's offers; `follow` the submissions
  * already in flight (promote a ready preview, report where they stand; no version, writes
- * nothing but promotes); `list` the manifest's offers as JSON (no credentials, no request).
+ * nothing but promotes); `list` the manifest's offers as JSON (no credentials, no request);
+ * `check` the manifest and every file it names as a publish would (no credentials, no request).
  * A new mode is one line here (and its runner in publish/run.ts).
  */
 export const MODES = {
   publish: { credentials: true },
   follow: { credentials: true },
-  list: { credentials: false }
+  list: { credentials: false },
+  check: { credentials: false }
 } as const satisfies Record<string, { credentials: boolean }>
 export type Mode = keyof typeof MODES
 export type OnConflict = 'fail' | 'wait'
@@ -144,7 +146,7 @@ export function parseSettings(
     invalid(
       INPUT_NAMES.target,
       'must be preview or live with mode: follow; a draft has no submission to follow',
-      'Set target to how far follow carries the submission: preview, or live (promotes a ready preview).'
+      `Set ${inputRef(INPUT_NAMES.target)} to how far follow carries the submission: preview, or live (promotes a ready preview).`
     )
   }
   return {
@@ -202,13 +204,21 @@ function invalid(name: string, message: string, hint: string): never {
   throw new PublishError('INPUT_INVALID', `Input "${name}" ${message}`, { hint })
 }
 
+/**
+ * How a message names an input inside a sentence: "the `version` input". Messages open with
+ * `Input "version"` (invalid() above); the CLI turns both forms into its flags (cli-args.ts).
+ */
+export function inputRef(name: string): string {
+  return `the \`${name}\` input`
+}
+
 function parseTenantId(value: string): string {
   const name = INPUT_NAMES.tenantId
   if (value === '')
     invalid(
       name,
       'is required',
-      'Set tenant-id to the Directory (tenant) ID of your Entra tenant, e.g. from a repository variable.'
+      `Set ${inputRef(name)} to the Directory (tenant) ID of your Entra tenant, e.g. from a repository variable.`
     )
   if (GUID.test(value) || TENANT_DOMAIN.test(value)) return value
   return invalid(
@@ -219,7 +229,7 @@ function parseTenantId(value: string): string {
 }
 
 function parseGuid(name: string, value: string, what: string): string {
-  if (value === '') invalid(name, 'is required', `Set ${name} to ${what}.`)
+  if (value === '') invalid(name, 'is required', `Set ${inputRef(name)} to ${what}.`)
   if (GUID.test(value)) return value
   return invalid(
     name,
@@ -239,7 +249,7 @@ function parseChoice<T extends string>(
   return invalid(
     name,
     `must be one of ${choices.join(', ')}; got "${value}"`,
-    `Set ${name} to one of: ${choices.join(', ')} (default ${fallback}).`
+    `Set ${inputRef(name)} to one of: ${choices.join(', ')} (default ${fallback}).`
   )
 }
 
@@ -248,7 +258,11 @@ function parseBoolean(name: string, value: string, fallback: boolean): boolean {
   if (value === '') return fallback
   if (['true', 'True', 'TRUE'].includes(value)) return true
   if (['false', 'False', 'FALSE'].includes(value)) return false
-  return invalid(name, `must be true or false; got "${value}"`, `Set ${name} to true or false.`)
+  return invalid(
+    name,
+    `must be true or false; got "${value}"`,
+    `Set ${inputRef(name)} to true or false.`
+  )
 }
 
 function parseVersion(value: string, ref: string | undefined): string | undefined {
@@ -296,7 +310,7 @@ function parseTimeout(value: string): number {
   return invalid(
     INPUT_NAMES.timeoutMinutes,
     `must be a number of minutes above 0 and at most ${MAX_TIMEOUT_MINUTES}; got "${value}"`,
-    `Set timeout-minutes to the overall time budget, e.g. ${DEFAULTS.timeoutMinutes}.`
+    `Set ${inputRef(INPUT_NAMES.timeoutMinutes)} to the overall time budget, e.g. ${DEFAULTS.timeoutMinutes}.`
   )
 }
 
@@ -307,7 +321,7 @@ function parseConcurrency(value: string): number {
   return invalid(
     INPUT_NAMES.concurrency,
     `must be a whole number from 1 to ${MAX_CONCURRENCY}; got "${value}"`,
-    `Set concurrency to how many offers to publish at once (default ${DEFAULTS.concurrency}).`
+    `Set ${inputRef(INPUT_NAMES.concurrency)} to how many offers to publish at once (default ${DEFAULTS.concurrency}).`
   )
 }
 
@@ -320,21 +334,21 @@ function parseHttpUrl(name: string, value: string): URL {
     return invalid(
       name,
       `is not an absolute URL: "${value}"`,
-      `Set ${name} to an https:// URL, or leave it empty for the default.`
+      `Set ${inputRef(name)} to an https:// URL, or leave it empty for the default.`
     )
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     invalid(
       name,
       `must be an http(s) URL; got ${url.protocol.replace(':', '')}`,
-      `Set ${name} to an https:// URL.`
+      `Set ${inputRef(name)} to an https:// URL.`
     )
   }
   if (url.username || url.password || url.search || url.hash) {
     invalid(
       name,
       'must not carry credentials, a query or a fragment',
-      `Give ${name} as scheme, host and path only.`
+      `Give ${inputRef(name)} as scheme, host and path only.`
     )
   }
   return url
@@ -347,7 +361,7 @@ function parseAuthorityHost(value: string): string {
     invalid(
       INPUT_NAMES.authorityHost,
       `must be a host without a path; got "${value}"`,
-      `Use the origin only, e.g. ${DEFAULTS.authorityHost}; the tenant is given by tenant-id.`
+      `Use the origin only, e.g. ${DEFAULTS.authorityHost}; the tenant is given by ${inputRef(INPUT_NAMES.tenantId)}.`
     )
   }
   return url.origin

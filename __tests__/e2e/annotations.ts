@@ -28,7 +28,7 @@ export function annotations(stdout: string): Annotation[] {
 /** The error annotations that name a problem: all but the closing "Marketplace publish failed". */
 export function problems(stdout: string): Annotation[] {
   return annotations(stdout).filter(
-    a => a.level === 'error' && !a.message.startsWith('Marketplace publish failed')
+    a => a.level === 'error' && !/^Marketplace (publish|check) failed/.test(a.message)
   )
 }
 

@@ -288,7 +288,8 @@ describe('GitHub OIDC (v2 endpoint)', () => {
       getIdToken
     })
     const e = await failure(tokens.getToken())
-    expect(e.code).toBe('AUTH_OIDC_UNAVAILABLE')
+    // Neither a secret nor OIDC is a settings problem (the CLI's exit code 2), as the run finds it.
+    expect(e.code).toBe('INPUT_INVALID')
     expect(e.message).toContain('ACTIONS_ID_TOKEN_REQUEST_TOKEN')
     expect(e.details.hint).toMatch(/client-secret/)
     expect(e.details.hint).toMatch(/id-token: write/)

@@ -407,14 +407,15 @@ offers:
     name: 'more than 3 keywords',
     text: solutionTemplate('    listing:\n      keywords: [a, b, c, d] # <-\n'),
     field: 'offers[0].listing.keywords',
-    message: /has 4 items; at most 3/,
+    message: /has 4 items; Partner Center takes at most 3 \(its limit for the search keywords\)/,
     hint: /at most 3/
   },
   {
     name: 'summary longer than 100 characters',
     text: solutionTemplate(`    listing:\n      summary: ${'x'.repeat(101)} # <-\n`),
     field: 'offers[0].listing.summary',
-    message: /101 characters long; at most 100/,
+    message:
+      /101 characters long; Partner Center takes at most 100 \(its limit for the search results summary\)/,
     hint: /100 characters/
   },
   {

@@ -127,6 +127,58 @@ describe('runPublish', () => {
     expect(rec.annotations).toEqual([])
   })
 
+  it('checks the manifest and its files with no credentials, no transport and no request', async () => {
+    const { rec, deps, transports } = setup(
+      { mode: 'check', 'github-token': 'ghs_check-mode-token-value' },
+      () => ({ status: 500, text: '' })
+    )
+    const code = await runPublish(deps)
+    expect(code).toBe(0)
+    expect(transports()).toBe(0)
+    expect(rec.outputs).toEqual({ status: 'checked', offers: '["contoso-analytics"]' })
+    expect(rec.annotations).toEqual([])
+    expect(rec.summary.markdown).toContain('## Marketplace check: passed')
+    expect(rec.summary.markdown).toMatch(
+      /\| `offers\[0\]\.plans\[0\]\.package` \| packages\/analytics-standard-1\.2\.3\.zip: zip with mainTemplate\.json and createUiDefinition\.json at its root, /
+    )
+    expect(rec.summary.markdown).toContain(
+      '| `offers[0].images.large` | images/large.png: PNG 216x216,'
+    )
+    expect(rec.lines).toContain(
+      'Checked 1 offer(s) and 3 file(s): no problem found. No credentials were used and no request was sent.'
+    )
+  })
+
+  it('fails a check as a publish fails: the same annotation at the same line, exit 1', async () => {
+    const { rec, deps, transports } = setup({ mode: 'check', manifest: 'missing.yml' }, () => ({
+      status: 500,
+      text: ''
+    }))
+    expect(await runPublish(deps)).toBe(1)
+    expect(transports()).toBe(0)
+    expect(rec.annotations).toEqual([
+      expect.objectContaining({ level: 'error', message: expect.stringContaining('missing.yml') })
+    ])
+    expect(rec.outputs.status).toBe('failed')
+    expect(rec.summary.markdown).toMatch(/^## Marketplace check: failed/)
+    expect(rec.failed).toEqual(['Marketplace check failed: the run failed before publishing.'])
+  })
+
+  it('stops with exit code 2 when there is neither a client secret nor GitHub OIDC', async () => {
+    const { rec, deps, transports } = setup({ ...valid, 'client-secret': '' }, () => ({
+      status: 500,
+      text: ''
+    }))
+    expect(await runPublish(deps)).toBe(2)
+    expect(transports()).toBe(0)
+    expect(rec.annotations).toEqual([
+      expect.objectContaining({
+        message: expect.stringContaining('No client secret was given'),
+        properties: expect.objectContaining({ title: 'INPUT_INVALID' })
+      })
+    ])
+  })
+
   it('reports a list whose filter matches no offer as a failed run', async () => {
     const { rec, deps } = setup({ mode: 'list', offers: 'contoso-gold' }, () => ({
       status: 500,

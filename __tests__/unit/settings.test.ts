@@ -163,7 +163,12 @@ describe('parseSettings', () => {
     [{ concurrency: '0' }, 'concurrency', /whole number from 1 to 16; got "0"/, /at once/],
     [{ concurrency: '17' }, 'concurrency', /from 1 to 16/, /at once/],
     [{ concurrency: '2.5' }, 'concurrency', /whole number/, /at once/],
-    [{ mode: 'check' }, 'mode', /must be one of publish, follow, list/, /default publish/],
+    [
+      { mode: 'validate' },
+      'mode',
+      /must be one of publish, follow, list, check/,
+      /default publish/
+    ],
     [{ mode: 'follow', 'tenant-id': '' }, 'tenant-id', /is required/, /Directory \(tenant\) ID/],
     [{ mode: 'follow', 'client-id': '' }, 'client-id', /is required/, /client\) ID/],
     [{ mode: 'list', 'tenant-id': 'not a tenant' }, 'tenant-id', /is not a tenant ID/, /GUID/],
@@ -176,9 +181,9 @@ describe('parseSettings', () => {
     expect(error.details.hint).toMatch(hint)
   })
 
-  test('list needs no credentials', () => {
-    const listed = settings({ mode: 'list', 'tenant-id': '', 'client-id': '' })
-    expect(listed).toMatchObject({ mode: 'list', tenantId: '', clientId: '' })
+  test.each(['list', 'check'])('%s needs no credentials', mode => {
+    const parsed = settings({ mode, 'tenant-id': '', 'client-id': '' })
+    expect(parsed).toMatchObject({ mode, tenantId: '', clientId: '' })
   })
 
   test('a publish on pull_request_target must be a dry run; follow and list may run there', () => {

@@ -20,14 +20,14 @@ const HINTS: Record<string, string> = {
   AADSTS900144:
     'The token request lacked a required field: check that tenant-id, client-id and client-secret (or OIDC) inputs are not empty.',
   AADSTS7000218:
-    'The token request carried neither a secret nor an assertion: set the client-secret input, or use GitHub OIDC with a federated credential.',
+    'The token request carried neither a secret nor an assertion: set the `client-secret` input, or use GitHub OIDC with a federated credential.',
   AADSTS500011:
     'The Partner Center API is not available in this tenant: check tenant-id and that the tenant is linked to a Partner Center account.',
   AADSTS700211:
     "The GitHub token's issuer matches no federated credential: add one with issuer 'https://token.actions.githubusercontent.com' to the app registration.",
   AADSTS700213: `The GitHub token's subject matches no federated credential on the app. ${SUBJECT_FORMS}`,
   AADSTS700212:
-    "The GitHub token's audience matches no federated credential: the oidc-audience input must equal the credential's audience (default 'api://AzureADTokenExchange').",
+    "The GitHub token's audience matches no federated credential: the `oidc-audience` input must equal the credential's audience (default 'api://AzureADTokenExchange').",
   AADSTS700024:
     'The GitHub token was outside its valid time range (expired, or the clocks differ): run the job again; the action requests a fresh token for each exchange.'
 }

@@ -7,11 +7,12 @@
 import * as core from '@actions/core'
 import type { Clock } from '../clock.js'
 import { PublishError, isPublishError } from '../errors.js'
-import { httpError } from '../http/http-error.js'
+import { connectionError, httpError } from '../http/http-error.js'
 import { redact, registerSecret } from '../http/redact.js'
 import type { HttpRequest, Transport } from '../http/types.js'
-import type { Settings } from '../settings.js'
+import { DEFAULTS, INPUT_NAMES, inputRef, type Settings } from '../settings.js'
 import { entraHint } from './entra-hints.js'
+import { noSignIn, oidcAvailable } from './sign-in.js'
 import { parseTokenReply, type IssuedToken } from './token-reply.js'
 import type { TokenProvider } from './types.js'
 
@@ -78,7 +79,14 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
       retry: true
     }
     const sentAt = clock.now()
-    const response = await transport.send(request)
+    const response = await transport.send(request).catch((error: unknown) => {
+      throw connectionError(
+        error,
+        'Microsoft Entra ID',
+        settings.authorityHost,
+        `Check ${inputRef(INPUT_NAMES.authorityHost)}: it is ${settings.authorityHost} in this run (default ${DEFAULTS.authorityHost}).`
+      )
+    })
     if (response.status !== 200) throw tokenError(request, response)
     const issued = parseTokenReply(response.text, sentAt, {
       method: 'POST',
@@ -90,17 +98,8 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
 
   /** A fresh assertion per exchange: GitHub's tokens are short-lived (minutes). */
   async function githubAssertion(): Promise<string> {
-    if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
-      throw new PublishError(
-        'AUTH_OIDC_UNAVAILABLE',
-        'No client-secret was given and GitHub OIDC is not available to this job (ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set).',
-        {
-          hint:
-            "Either pass the client-secret input from a repository secret, or grant the job 'permissions: id-token: write' " +
-            'and add a federated credential for this repository to the Entra app registration.'
-        }
-      )
-    }
+    // The run checks this before it starts (sign-in.ts); a caller that skips the run is refused too.
+    if (!oidcAvailable(env)) throw noSignIn()
     try {
       const assertion = await getIdToken(settings.oidcAudience)
       registerSecret(assertion)

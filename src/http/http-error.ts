@@ -2,7 +2,7 @@
  * Turns a non-2xx reply into a PublishError a person can act on: what we were doing, what the
  * service said (its own code and words), and the request id to quote to Microsoft support.
  */
-import { PublishError } from '../errors.js'
+import { PublishError, isPublishError } from '../errors.js'
 import { redact, redactUrl } from './redact.js'
 import { parseServiceError } from './service-error.js'
 import type { HttpRequest, HttpResponse } from './types.js'
@@ -63,4 +63,26 @@ export function httpError(
     ...(requestId ? { requestId } : {}),
     ...(hintFor(response.status) ? { hint: hintFor(response.status) } : {})
   })
+}
+
+/**
+ * A connection that failed (no such host, refused, unreachable) is said as such, naming the
+ * service and where its URL comes from (`hint`), since a typo in that URL is the likely cause.
+ * Any other error is returned as it is.
+ */
+export function connectionError(
+  error: unknown,
+  service: string,
+  url: string,
+  hint: string
+): unknown {
+  if (!isPublishError(error) || error.code !== 'HTTP_NETWORK') return error
+  return new PublishError(
+    'HTTP_NETWORK',
+    `Could not connect to ${service} at ${new URL(url).origin}: ${error.message}`,
+    {
+      ...error.details,
+      hint: `${hint} If it is right, check the network path to it (proxy, firewall, DNS).`
+    }
+  )
 }

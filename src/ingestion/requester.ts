@@ -7,7 +7,8 @@
  */
 import { randomUUID } from 'node:crypto'
 import type { TokenProvider } from '../auth/types.js'
-import { httpError } from '../http/http-error.js'
+import { PublishError } from '../errors.js'
+import { connectionError, httpError } from '../http/http-error.js'
 import { redact } from '../http/redact.js'
 import type { HttpMethod, HttpRequest, HttpResponse, Transport } from '../http/types.js'
 import type { Phase } from './api.js'
@@ -33,6 +34,11 @@ const MAX_LIST_RESTARTS = 3
 export interface RequesterOptions {
   /** e.g. `https://api.partner.microsoft.com/v1.0/ingestion`. */
   baseUrl: string
+  /**
+   * Where the base URL comes from, for the errors of a wrong one (a host that cannot be reached,
+   * a 404 at the API's root), e.g. "the `api-base-url` input (default https://…)".
+   */
+  baseUrlSource?: string
   transport: Transport
   tokens: TokenProvider
   log?: (line: string) => void
@@ -78,6 +84,7 @@ export function createRequester(options: RequesterOptions): Requester {
   const { transport, tokens } = options
   const baseUrl = options.baseUrl.replace(/\/+$/, '')
   const log = (line: string): void => options.log?.(redact(line))
+  const wrongUrl = wrongBaseUrl(baseUrl, options.baseUrlSource ?? 'the API base URL')
 
   /** Sends with a bearer token; after a 401 or 403 fetches a new token and tries once more. */
   async function exchange(
@@ -105,7 +112,9 @@ export function createRequester(options: RequesterOptions): Requester {
         retry,
         ...(payload ? { body: payload } : {})
       }
-      const response = await transport.send(request)
+      const response = await transport.send(request).catch((error: unknown) => {
+        throw wrongUrl.unreachable(error)
+      })
       const context = {
         method,
         path: new URL(url).pathname,
@@ -124,7 +133,7 @@ export function createRequester(options: RequesterOptions): Requester {
 
   async function getUrl<T>(url: string, call: Call, shape: Shape): Promise<T> {
     const { request, response, context } = await exchange('GET', url, call.phase, true)
-    if (!isSuccess(response.status)) throw httpError(request, response, call.what)
+    if (!isSuccess(response.status)) throw wrongUrl.orHttpError(request, response, call)
     return checkShape<T>(parseJson(response.text, context), shape, context)
   }
 
@@ -154,7 +163,12 @@ export function createRequester(options: RequesterOptions): Requester {
         page = 0
         continue
       }
-      if (!isSuccess(response.status)) throw httpError(request, response, call.what)
+      if (!isSuccess(response.status)) {
+        // A later page is a link the service gave: its 404 says nothing about the base URL.
+        throw page === 1
+          ? wrongUrl.orHttpError(request, response, call)
+          : httpError(request, response, call.what)
+      }
       const { value, nextLink } = checkPage(parseJson(response.text, context), context)
       for (const item of value) items.push(checkShape<T>(item, shape, context))
       url = resolveServiceLink(nextLink, baseUrl, context)
@@ -180,7 +194,7 @@ export function createRequester(options: RequesterOptions): Requester {
       call.retry,
       call.body
     )
-    if (!isSuccess(response.status)) throw httpError(request, response, call.what)
+    if (!isSuccess(response.status)) throw wrongUrl.orHttpError(request, response, call)
     // POST /submissions may answer 202 (azure-docs#93203); without a body, the Location has it.
     const location = response.headers.location
     if (response.status === 202 && response.text.trim() === '' && location) {
@@ -204,6 +218,31 @@ export function createRequester(options: RequesterOptions): Requester {
     async remove(path, what) {
       const { request, response } = await exchange('DELETE', urlOf(path), 'write', true)
       if (!isSuccess(response.status)) throw httpError(request, response, what)
+    }
+  }
+}
+
+/**
+ * A typo in the base URL shows as a host that cannot be reached, or a 404 at the API's root (the
+ * product list always exists). Both are said as what they are, naming where the URL comes from,
+ * instead of "check the offer… whether someone deleted it".
+ */
+function wrongBaseUrl(baseUrl: string, source: string) {
+  const check = `Check ${source}: it is ${baseUrl} in this run.`
+  return {
+    unreachable: (error: unknown) => connectionError(error, 'the Ingestion API', baseUrl, check),
+    orHttpError(request: HttpRequest, response: HttpResponse, call: Call): PublishError {
+      const error = httpError(request, response, call.what)
+      const atRoot = !call.path.split('?')[0].includes('/')
+      if (response.status !== 404 || !atRoot) return error
+      return new PublishError(
+        'HTTP_STATUS',
+        `${baseUrl} is not the Ingestion API: ${error.message}`,
+        {
+          ...error.details,
+          hint: `${check} The product list at its root answered 404, which the API never does: the URL (host or path) is wrong.`
+        }
+      )
     }
   }
 }

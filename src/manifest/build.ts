@@ -4,9 +4,16 @@
  */
 import type { ImageType } from '../ingestion/types.js'
 import { formatField } from './field-path.js'
-import { resolveFile, resolveReleaseAsset, type FileContext, type FileKind } from './files.js'
+import {
+  describeChecked,
+  resolveFile,
+  resolveReleaseAsset,
+  type FileContext,
+  type FileKind
+} from './files.js'
 import { offerGaps, planGaps } from './first-submission.js'
 import type {
+  CheckedItem,
   ImageSpec,
   ListingContactSpec,
   ListingLink,
@@ -21,6 +28,7 @@ import type { ProblemList } from './problems.js'
 import type { RawListing, RawOffer, RawPackage, RawPlan, RawText } from './raw.js'
 import type { ReleaseSource } from './release.js'
 import type { FieldPath, SourceDocument } from './source.js'
+import { fileTextProblem } from './text-limits.js'
 import { fourPartVersion } from './version.js'
 
 export interface BuildContext {
@@ -32,6 +40,11 @@ export interface BuildContext {
   unresolved: Set<string>
   /** The run's GitHub release, for packages that are release assets; absent: the run has none. */
   release?: ReleaseSource
+  /**
+   * In a check (mode: check): what each file turned out to be is added here, and release assets
+   * are left for the publish (a check sends no request).
+   */
+  checkLog?: CheckedItem[]
 }
 
 const LOGOS: [keyof NonNullable<RawOffer['images']>, ImageType][] = [
@@ -272,13 +285,23 @@ async function readText(
     ctx.source.locate(filePath),
     ctx.files
   )
-  if (result.ok) return result.text
-  ctx.problems.add({
-    ...result.problem,
+  const problem = result.ok
+    ? fileTextProblem(result.text ?? '', formatField(at), ctx.files.display(result.file.path))
+    : result.problem
+  if (problem) {
+    ctx.problems.add({
+      ...problem,
+      field: formatField(filePath),
+      source: ctx.source.locate(filePath)
+    })
+    return undefined
+  }
+  if (!result.ok) return undefined
+  ctx.checkLog?.push({
     field: formatField(filePath),
-    source: ctx.source.locate(filePath)
+    what: describeChecked(result.file, { kind: 'text' }, ctx.files, result.text)
   })
-  return undefined
+  return result.text
 }
 
 async function resolve(
@@ -292,10 +315,21 @@ async function resolve(
   const field = formatField(patternAt)
   if (ctx.unresolved.has(field)) return undefined
   const source = ctx.source.locate(patternAt)
+  if (fromRelease && ctx.checkLog) {
+    ctx.checkLog.push({
+      field,
+      what: `release asset ${file.releaseAsset}: downloaded and checked at publish`,
+      atPublish: true
+    })
+    return undefined
+  }
   const result = fromRelease
     ? await resolveReleaseAsset(file.releaseAsset, kind, source, ctx.files, ctx.release)
     : await resolveFile(file, kind, source, ctx.files)
-  if (result.ok) return result.file
-  ctx.problems.add({ ...result.problem, field, source })
-  return undefined
+  if (!result.ok) {
+    ctx.problems.add({ ...result.problem, field, source })
+    return undefined
+  }
+  ctx.checkLog?.push({ field, what: describeChecked(result.file, kind, ctx.files) })
+  return result.file
 }

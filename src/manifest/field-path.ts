@@ -9,6 +9,13 @@ export function formatField(path: FieldPath): string {
     .join('')
 }
 
+/** `offers[0].plans[1].package` → segments, the inverse of formatField. */
+export function parseField(field: string): FieldPath {
+  return [...field.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map(([, key, index]) =>
+    index === undefined ? key : Number(index)
+  )
+}
+
 /** Ajv's JSON pointer (`/offers/0/plans/1`) to segments; array indexes become numbers. */
 export function pointerToPath(pointer: string, data: unknown): FieldPath {
   if (pointer === '') return []

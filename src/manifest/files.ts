@@ -4,15 +4,17 @@
  * large, and the content's first bytes (zip layout, NAVX, PNG size).
  */
 import { open, realpath, stat, type FileHandle } from 'node:fs/promises'
+import type { Stats } from 'node:fs'
 import path from 'node:path'
 import fg from 'fast-glob'
 import type { ResolvedFile } from './model.js'
 import type { ReleaseSource } from './release.js'
-import { formatBytes, IMAGE_SIZES, type FileLimits } from './limits.js'
+import { formatBytes, IMAGE_SIZES, textLength, type FileLimits } from './limits.js'
 import { PNG_HEADER_BYTES, pngSize } from './png.js'
 import type { CollectedProblem } from './problems.js'
 import type { SourceRef } from '../errors.js'
-import { zipEntryNames } from './zip.js'
+import { describeUnreadable } from './fs-errors.js'
+import { zipEntries, type ZipEntry } from './zip.js'
 
 export type FileKind =
   | { kind: 'package' }
@@ -83,17 +85,44 @@ export async function resolveReleaseAsset(
       'Run on a `release` event or a tag that has a GitHub release (with a `github-token` that can read it), or name a file of the repository.'
     )
   }
-  const download = await release.downloadAsset(pattern, limitOf(spec, ctx.limits))
+  const download = await release.downloadAsset(pattern, byteLimitOf(spec, ctx.limits))
   if (!download.ok) return failure(download.message, download.hint)
   const file = { path: download.path, name: download.name, shown: `release asset ${download.name}` }
   return checkFile(file, spec, source, ctx)
+}
+
+/** What a file that passed its checks was found to be, for a check's report. */
+export function describeChecked(
+  file: ResolvedFile,
+  spec: FileKind,
+  ctx: FileContext,
+  text?: string
+): string {
+  const size = formatBytes(file.size)
+  const what = ((): string => {
+    switch (spec.kind) {
+      case 'package':
+        return `zip with ${REQUIRED_PACKAGE_ENTRIES.join(' and ')} at its root, ${size}`
+      case 'bc-app':
+        return `Business Central app (NAVX), ${size}`
+      case 'bc-library':
+        return `Business Central library (${path.extname(file.path).toLowerCase() === '.zip' ? 'zip' : 'NAVX'}), ${size}`
+      case 'image': {
+        const { width, height } = IMAGE_SIZES[spec.imageType]
+        return `PNG ${width}x${height}, ${size}`
+      }
+      case 'text':
+        return `UTF-8 text, ${textLength(text ?? '').toLocaleString('en-US')} characters`
+    }
+  })()
+  return `${ctx.display(file.path)}: ${what}`
 }
 
 function failure(message: string, hint: string): FileResult {
   return { ok: false, problem: { message, hint } }
 }
 
-function limitOf(spec: FileKind, limits: FileLimits): number {
+function byteLimitOf(spec: FileKind, limits: FileLimits): number {
   if (spec.kind === 'image') return limits.imageBytes
   return spec.kind === 'text' ? limits.textBytes : limits.packageBytes
 }
@@ -120,7 +149,7 @@ async function checkFile(
   const { size } = await stat(absolute)
   if (size === 0)
     return failure(`${shown} is empty`, 'Build the file before publishing, or fix the path.')
-  const limit = limitOf(spec, ctx.limits)
+  const limit = byteLimitOf(spec, ctx.limits)
   if (size > limit) {
     return failure(
       `${shown} is ${formatBytes(size)}, more than the ${formatBytes(limit)} allowed`,
@@ -128,7 +157,7 @@ async function checkFile(
     )
   }
   const file: ResolvedFile = { path: absolute, name, size, source }
-  const contentProblem = await checkContent(absolute, size, spec, shown)
+  const contentProblem = await checkContent(absolute, size, spec, shown, ctx.limits.packageBytes)
   if (typeof contentProblem === 'object')
     return failure(contentProblem.message, contentProblem.hint)
   return { ok: true, file, text: contentProblem }
@@ -145,6 +174,9 @@ async function findOne(
     ).sort()
     if (matches.length === 1) return { path: path.normalize(matches[0]) }
     if (matches.length === 0) {
+      // A link that leads nowhere (a loop, a missing target) is no file to fast-glob: say so.
+      const broken = await brokenLinks(pattern, ctx)
+      if (broken) return broken
       return {
         message: `no file matches ${pattern}`,
         hint: `Build the file before this step, or fix the glob (relative to ${ctx.display(ctx.manifestDir) || '.'}).`
@@ -157,12 +189,11 @@ async function findOne(
     }
   }
   const absolute = path.resolve(ctx.manifestDir, pattern)
-  const info = await stat(absolute).catch(() => undefined)
-  if (!info) {
-    return {
-      message: `file not found: ${ctx.display(absolute)}`,
-      hint: 'Paths are relative to the manifest folder; build the file before this step or fix the path.'
-    }
+  let info: Stats
+  try {
+    info = await stat(absolute)
+  } catch (error) {
+    return describeUnreadable(absolute, error, file => ctx.display(file))
   }
   if (!info.isFile()) {
     return {
@@ -173,18 +204,49 @@ async function findOne(
   return { path: absolute }
 }
 
+/** The entries a glob names that are links no file stands behind, described; undefined if none. */
+async function brokenLinks(
+  pattern: string,
+  ctx: FileContext
+): Promise<{ message: string; hint: string } | undefined> {
+  const entries = await fg(pattern, {
+    cwd: ctx.manifestDir,
+    absolute: true,
+    onlyFiles: false,
+    followSymbolicLinks: false,
+    dot: true
+  })
+  for (const entry of entries.sort()) {
+    const error = await stat(entry).then(
+      () => undefined,
+      (e: unknown) => e
+    )
+    if (error) {
+      const { message, hint } = await describeUnreadable(entry, error, file => ctx.display(file))
+      return { message: `${pattern} matches no readable file: ${message}`, hint }
+    }
+  }
+  return undefined
+}
+
 /** A problem, or for text files their content (undefined for other kinds when all is well). */
 async function checkContent(
   file: string,
   size: number,
   spec: FileKind,
-  shown: string
+  shown: string,
+  maxEntryBytes: number
 ): Promise<{ message: string; hint: string } | string | undefined> {
-  const handle = await open(file, 'r')
+  let handle: FileHandle
+  try {
+    handle = await open(file, 'r')
+  } catch (error) {
+    return describeUnreadable(file, error, () => shown)
+  }
   try {
     switch (spec.kind) {
       case 'package':
-        return checkAzurePackage(await zipEntryNames(file), shown)
+        return checkAzurePackage(await zipEntries(file), shown, maxEntryBytes)
       case 'bc-app':
         return (await readAt(handle, 0, 4)).equals(NAVX_MAGIC)
           ? undefined
@@ -237,14 +299,23 @@ async function checkContent(
   }
 }
 
-function checkAzurePackage(entries: string[] | undefined, shown: string) {
+/** `maxEntryBytes`: Partner Center takes files of up to 1 GB inside the zip too (limits.ts). */
+function checkAzurePackage(entries: ZipEntry[] | undefined, shown: string, maxEntryBytes: number) {
   if (!entries) {
     return {
       message: `${shown} is not a readable zip file`,
       hint: 'Create the package with a zip tool; it must be a .zip archive.'
     }
   }
-  const missing = REQUIRED_PACKAGE_ENTRIES.filter(name => !entries.includes(name))
+  const large = entries.find(entry => entry.size > maxEntryBytes)
+  if (large) {
+    return {
+      message: `${shown} holds ${large.name}, ${formatBytes(large.size)} uncompressed, more than the ${formatBytes(maxEntryBytes)} Partner Center takes for one file of a package`,
+      hint: 'Leave large files out of the package (download them at deployment instead).'
+    }
+  }
+  const names = entries.map(entry => entry.name)
+  const missing = REQUIRED_PACKAGE_ENTRIES.filter(name => !names.includes(name))
   if (missing.length === 0) return undefined
   return {
     message: `${shown} has no ${missing.join(' and no ')} at its root`,

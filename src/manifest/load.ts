@@ -7,17 +7,20 @@
 import { readFile, realpath } from 'node:fs/promises'
 import path from 'node:path'
 import { PublishError } from '../errors.js'
-import { buildOffer } from './build.js'
+import { buildOffer, type BuildContext } from './build.js'
+import { parseField } from './field-path.js'
+import { describeUnreadable } from './fs-errors.js'
 import type { FileContext } from './files.js'
 import { DEFAULT_LIMITS, type FileLimits } from './limits.js'
-import type { Manifest, OfferIdentity, OfferSpec } from './model.js'
-import type { PlaceholderValues } from './placeholder.js'
+import type { CheckedItem, Manifest, OfferIdentity, OfferSpec } from './model.js'
+import type { PlaceholderName, PlaceholderValues } from './placeholder.js'
 import { ProblemList } from './problems.js'
 import type { RawManifest, RawOffer } from './raw.js'
 import type { ReleaseSource } from './release.js'
 import { checkOffers } from './rules.js'
 import { reportSchemaErrors, schemaErrors, withoutRefusedValues } from './schema-check.js'
 import { parseSource, type SourceDocument } from './source.js'
+import { checkOtherText } from './text-limits.js'
 import { placeholdersUsed, substitutePlaceholders } from './substitute.js'
 import { isValidVersion, VERSION_FORMAT_HINT } from './version.js'
 
@@ -37,12 +40,58 @@ const MANIFEST_EXTENSIONS = ['.yml', '.yaml', '.json']
 
 /** Everything a publish needs: every placeholder replaced, every file found and checked. */
 export async function loadManifest(file: string, options: LoadOptions): Promise<Manifest> {
+  return (await buildManifest(file, options, 'publish')).manifest
+}
+
+/**
+ * `mode: check`: the manifest and every file it names, checked as a publish checks them, with no
+ * request at all: what only a publish can read (release assets, `${{ release.notes }}`) is left
+ * for it and listed as such. Says what was checked, per offer.
+ */
+export async function checkManifestFiles(
+  file: string,
+  options: Omit<LoadOptions, 'release'>
+): Promise<ManifestCheck> {
+  const { manifest, log, unresolved, source } = await buildManifest(file, options, 'check')
+  for (const field of unresolved)
+    log.push({ field, what: 'uses ${{ release.notes }}: checked at publish', atPublish: true })
+  // In the manifest's order (files are checked concurrently).
+  const line = (item: CheckedItem) => source.locate(parseField(item.field)).line ?? 0
+  log.sort((a, b) => line(a) - line(b))
+  return {
+    file: manifest.file,
+    offers: manifest.offers.map((offer, index) => ({
+      offerId: offer.offerId,
+      type: offer.type,
+      name: offer.name,
+      source: offer.source,
+      checked: log.filter(item => item.field.startsWith(`offers[${index}].`))
+    }))
+  }
+}
+
+/** What a check verified, per offer, in manifest order. */
+export interface ManifestCheck {
+  file: string
+  offers: (OfferIdentity & { checked: CheckedItem[] })[]
+}
+
+async function buildManifest(
+  file: string,
+  options: LoadOptions,
+  needs: 'publish' | 'check'
+): Promise<{
+  manifest: Manifest
+  log: CheckedItem[]
+  unresolved: Set<string>
+  source: SourceDocument
+}> {
   if (options.version !== undefined && !isValidVersion(options.version)) {
     throw new PublishError('INPUT_INVALID', `version "${options.version}" is not a version`, {
       hint: VERSION_FORMAT_HINT
     })
   }
-  const checked = await checkManifest(file, options, true)
+  const checked = await checkManifest(file, options, needs)
   const { source, problems, display, manifestFile } = checked
   const manifestDir = path.dirname(manifestFile)
   const roots = await Promise.all(
@@ -54,19 +103,21 @@ export async function loadManifest(file: string, options: LoadOptions): Promise<
     limits: { ...DEFAULT_LIMITS, ...options.limits },
     display
   }
-  const context = {
+  const log: CheckedItem[] = []
+  const context: BuildContext = {
     source,
     problems,
     files,
     version: options.version,
     unresolved: checked.unresolved,
-    release: options.release
+    release: options.release,
+    checkLog: needs === 'check' ? log : undefined
   }
   const offers: OfferSpec[] = await Promise.all(
     checked.offers.map(({ offer, index }) => buildOffer(offer, index, context))
   )
   problems.throwIfAny(display(manifestFile))
-  return { file: manifestFile, offers }
+  return { manifest: { file: manifestFile, offers }, log, unresolved: checked.unresolved, source }
 }
 
 /**
@@ -82,7 +133,7 @@ export async function loadOfferList(
   const { offers, problems, source, display, manifestFile } = await checkManifest(
     file,
     options,
-    false
+    'list'
   )
   problems.throwIfAny(display(manifestFile))
   return {
@@ -107,14 +158,21 @@ interface CheckedManifest {
   offers: { offer: RawOffer; index: number }[]
 }
 
+/** The placeholders each kind of run must have values for (substitute.ts). */
+const REQUIRED_PLACEHOLDERS = {
+  publish: ['version', 'release.notes'],
+  check: ['version'],
+  list: []
+} as const satisfies Record<string, readonly PlaceholderName[]>
+
 /**
- * Parse with positions → placeholders → JSON Schema → rules that span fields. `forPublish`: the
- * version and release values are needed (their absence is a problem) and asked for.
+ * Parse with positions → placeholders → JSON Schema → rules that span fields. `needs`: a publish
+ * needs the version and the release (asked for); a check the version; follow and list neither.
  */
 async function checkManifest(
   file: string,
   options: LoadOptions,
-  forPublish: boolean
+  needs: keyof typeof REQUIRED_PLACEHOLDERS
 ): Promise<CheckedManifest> {
   const manifestFile = path.resolve(options.workspace, file)
   const workspace = path.resolve(options.workspace)
@@ -122,10 +180,12 @@ async function checkManifest(
   const text = await readManifest(manifestFile, display(manifestFile))
   const source = parseSource(text, manifestFile, display(manifestFile))
   const problems = new ProblemList()
-  const values = forPublish ? await placeholderValues(source.data, options) : {}
-  const { data, unresolved } = substitutePlaceholders(source, values, problems, forPublish)
+  const values = needs === 'list' ? {} : await placeholderValues(source.data, options, needs)
+  const required = REQUIRED_PLACEHOLDERS[needs]
+  const { data, unresolved } = substitutePlaceholders(source, values, problems, required)
   const errors = schemaErrors(data)
   reportSchemaErrors(errors, data, source, problems, field => unresolved.has(field))
+  checkOtherText(data, source, problems, field => unresolved.has(field))
   const usable = errors.length === 0 ? data : withoutRefusedValues(data, errors)
   if (!isObjectWithOffers(usable)) problems.throwAll(display(manifestFile))
 
@@ -138,15 +198,28 @@ async function checkManifest(
   const offers = raw.offers
     .map((offer, index) => ({ offer, index }))
     .filter(({ index }) => !stillRefused.has(String(index)))
-  checkOffers(offers, { version: options.version, needsVersion: forPublish }, source, problems)
+  checkOffers(
+    offers,
+    { version: options.version, needsVersion: needs !== 'list' },
+    source,
+    problems
+  )
   return { manifestFile, workspace, display, source, problems, unresolved, offers }
 }
 
-/** The version, and the release notes when the manifest uses them (the only reason to ask). */
-async function placeholderValues(data: unknown, options: LoadOptions): Promise<PlaceholderValues> {
-  const notes = placeholdersUsed(data).has('release.notes')
-    ? await options.release?.notes()
-    : undefined
+/**
+ * The version, and for a publish the release notes when the manifest uses them (the only reason
+ * to ask GitHub; a check never asks).
+ */
+async function placeholderValues(
+  data: unknown,
+  options: LoadOptions,
+  needs: 'publish' | 'check'
+): Promise<PlaceholderValues> {
+  const notes =
+    needs === 'publish' && placeholdersUsed(data).has('release.notes')
+      ? await options.release?.notes()
+      : undefined
   return { version: options.version, 'release.notes': notes }
 }
 
@@ -160,14 +233,16 @@ async function readManifest(file: string, shown: string): Promise<string> {
   try {
     return await readFile(file, 'utf8')
   } catch (e) {
-    const missing = (e as NodeJS.ErrnoException).code === 'ENOENT'
+    const unreadable = await describeUnreadable(file, e, () => shown)
     throw new PublishError(
       'MANIFEST_FILE',
-      missing ? `manifest not found: ${shown}` : `cannot read the manifest ${shown}`,
+      unreadable.missing
+        ? `manifest not found: ${shown}`
+        : `cannot read the manifest: ${unreadable.message}`,
       {
-        hint: missing
+        hint: unreadable.missing
           ? 'Set the `manifest` input to the path of your manifest, relative to the repository root (default marketplace.yml).'
-          : 'Check that the manifest is a readable file.',
+          : unreadable.hint,
         source: { file }
       }
     )

@@ -159,6 +159,16 @@ export interface OfferSpec extends OfferIdentity {
   firstSubmissionGaps?: ManifestProblem[]
 }
 
+/** One thing `mode: check` verified, or left for the publish, for its report. */
+export interface CheckedItem {
+  /** Where the manifest names it, e.g. `offers[0].plans[1].package`. */
+  field: string
+  /** What was verified, e.g. `packages/app-1.2.3.zip: zip with mainTemplate.json…, 1.2 MiB`. */
+  what: string
+  /** Only a publish can check it: a release asset or the release notes (a check sends no request). */
+  atPublish?: true
+}
+
 export interface Manifest<Offer extends OfferIdentity = OfferSpec> {
   /** Absolute path of the manifest file. */
   file: string

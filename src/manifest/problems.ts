@@ -47,7 +47,7 @@ export class ProblemList {
 
   /** Throws the collected problems as one error; the list must not be empty. */
   throwAll(displayFile: string): never {
-    const sorted = [...this.items].sort(
+    const sorted = withOneVersionProblem(this.items).sort(
       (a, b) =>
         (a.source.line ?? 0) - (b.source.line ?? 0) ||
         (a.source.column ?? 0) - (b.source.column ?? 0)
@@ -71,6 +71,23 @@ export class ProblemList {
       cause: problems
     })
   }
+}
+
+/**
+ * A missing version is one cause, however many fields need the version: one problem, at the
+ * first of them, that lists them all (one annotation instead of one per field).
+ */
+function withOneVersionProblem(items: readonly CollectedProblem[]): CollectedProblem[] {
+  const needVersion = items
+    .filter(p => p.versionRequired)
+    .sort((a, b) => (a.source.line ?? 0) - (b.source.line ?? 0))
+  if (needVersion.length < 2) return [...items]
+  const fields = needVersion.map(p => `${p.field} (line ${p.source.line ?? '?'})`)
+  const merged: CollectedProblem = {
+    ...needVersion[0],
+    message: `no version is known, and ${needVersion.length} fields need one: ${fields.join(', ')}`
+  }
+  return [merged, ...items.filter(p => !p.versionRequired)]
 }
 
 function where(problem: ManifestProblem): string {

@@ -6,6 +6,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
 import addFormats from 'ajv-formats'
 import schema from '../../schema/marketplace.schema.json' with { type: 'json' }
 import { formatField, pointerToPath } from './field-path.js'
+import { describeLimit, limitOf, textLength } from './limits.js'
 import type { ProblemList } from './problems.js'
 import type { FieldPath, SourceDocument } from './source.js'
 import { nearest } from './suggest.js'
@@ -155,7 +156,7 @@ function describe(error: ErrorObject, data: unknown, source: SourceDocument) {
     case 'maxItems':
       return {
         ...at(path),
-        message: `${label} has ${(error.data as unknown[]).length} items; at most ${String(error.params.limit)} are allowed`,
+        message: `${label} has ${(error.data as unknown[]).length} items; ${limitText(label, error)}`,
         hint: parent.description ?? 'Remove the extra items.'
       }
     case 'minItems':
@@ -167,7 +168,7 @@ function describe(error: ErrorObject, data: unknown, source: SourceDocument) {
     case 'maxLength':
       return {
         ...at(path),
-        message: `${label} is ${(error.data as string).length} characters long; at most ${String(error.params.limit)} are allowed`,
+        message: `${label} is ${textLength(error.data as string).toLocaleString('en-US')} characters long; ${limitText(label, error)}`,
         hint: parent.description ?? 'Shorten it.'
       }
     case 'minLength':
@@ -183,6 +184,12 @@ function describe(error: ErrorObject, data: unknown, source: SourceDocument) {
         hint: parent.description ?? 'Fix this value.'
       }
   }
+}
+
+/** The limit and where it comes from (limits.ts); every maxLength and maxItems has an entry there. */
+function limitText(field: string, error: ErrorObject): string {
+  const limit = limitOf(field)
+  return limit ? describeLimit(limit) : `at most ${String(error.params.limit)} are allowed`
 }
 
 function typeName(type: string): string {

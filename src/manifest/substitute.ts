@@ -27,7 +27,7 @@ const MISSING: Record<
 > = {
   version: {
     message: 'no version is known',
-    hint: 'Pass the `version` input (e.g. version: 1.2.3) or run on a pushed tag such as v1.2.3.',
+    hint: 'Pass the `version` input (e.g. 1.2.3), or run on a pushed tag such as v1.2.3.',
     versionRequired: true
   },
   'release.notes': {
@@ -38,14 +38,15 @@ const MISSING: Record<
 }
 
 /**
- * `required`: a placeholder without a value is a problem (publish). Otherwise (follow, list) it
- * only marks the field unresolved: those runs need no version and no release.
+ * `required`: the placeholders whose missing value is a problem (a publish needs both, a check
+ * the version). Any other placeholder without a value only marks its field unresolved: follow and
+ * list need no version and no release, a check leaves the release to the publish.
  */
 export function substitutePlaceholders(
   source: SourceDocument,
   values: PlaceholderValues,
   problems: ProblemList,
-  required = true
+  required: readonly PlaceholderName[]
 ): Substituted {
   const unresolved = new Set<string>()
   const visitString = (text: string, path: FieldPath): string => {
@@ -60,8 +61,8 @@ export function substitutePlaceholders(
     }
     const missing = placeholdersIn(text).filter(name => values[name] === undefined)
     if (missing.length > 0) unresolved.add(field)
-    if (required) {
-      for (const name of new Set(missing)) {
+    for (const name of new Set(missing)) {
+      if (required.includes(name)) {
         const { message, hint, versionRequired } = MISSING[name]
         problems.add({
           field,

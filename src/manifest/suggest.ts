@@ -1,7 +1,14 @@
 /** "Did you mean ...?" for misspelt field names and enum values. */
 
-/** The candidate closest to `word`, when it is close enough to be a likely typo. */
-export function nearest(word: string, candidates: readonly string[]): string | undefined {
+/**
+ * The candidate closest to `word`, when it is close enough to be a likely typo: within
+ * `maxDistance` edits, by default up to a third of the letters wrong (at least 2).
+ */
+export function nearest(
+  word: string,
+  candidates: readonly string[],
+  maxDistance = Math.max(2, Math.floor(word.length / 3))
+): string | undefined {
   let best: string | undefined
   let bestDistance = Infinity
   for (const candidate of candidates) {
@@ -11,8 +18,8 @@ export function nearest(word: string, candidates: readonly string[]): string | u
       bestDistance = distance
     }
   }
-  // Up to a third of the letters wrong (at least 2) still reads as a typo; more is a different word.
-  return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined
+  // Up to a third of the letters wrong still reads as a typo; more is a different word.
+  return bestDistance <= maxDistance ? best : undefined
 }
 
 function editDistance(a: string, b: string): number {

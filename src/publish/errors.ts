@@ -9,8 +9,13 @@ import { redact } from '../http/redact.js'
 import type { CertificationReport, ValidationItem } from '../ingestion/types.js'
 import type { ResultError } from './result.js'
 
-/** Errors whose every cause is a manifest problem, each shown at its own line. */
-const ROWS_ONLY: readonly string[] = ['MANIFEST_INVALID', 'OFFER_INCOMPLETE']
+/** Errors whose cause lists manifest problems, each at its line. */
+const MANIFEST_CODES: ReadonlySet<string> = new Set([
+  'MANIFEST_INVALID',
+  'MANIFEST_SYNTAX',
+  'VERSION_REQUIRED',
+  'OFFER_INCOMPLETE'
+])
 
 export function toResultErrors(error: unknown): ResultError[] {
   if (!isPublishError(error)) {
@@ -31,9 +36,9 @@ export function toResultErrors(error: unknown): ResultError[] {
     source: error.details.source
   }
   const rows = causeRows(error)
-  // Each manifest problem is its own annotation at its line; a "the manifest is invalid" line
-  // on top would only repeat them.
-  if (ROWS_ONLY.includes(error.code) && rows.length) return rows
+  // Each manifest problem is its own annotation at its line; a "the manifest is invalid" (or
+  // "has a syntax error", "needs a version") line on top would only repeat them.
+  if (MANIFEST_CODES.has(error.code) && rows.length) return rows
   return [main, ...rows]
 }
 

@@ -5,8 +5,10 @@
  * is loaded and checked (issue 3 allows the token before validation) → manifest and offer filter
  * (any error: reported first, nothing sent beyond the token) → token outcome (bad credentials fail
  * before any write) → publish (or follow) every offer → report → the pull request's plan comment.
- * `mode: list` stops after the manifest: no credentials, no request.
+ * `mode: list` stops after the manifest, and `mode: check` after the manifest and its files: no
+ * credentials, no request (no dispatcher is even created).
  */
+import { checkSignIn } from '../auth/sign-in.js'
 import { createTokenProvider } from '../auth/token-provider.js'
 import type { Clock } from '../clock.js'
 import { PublishError } from '../errors.js'
@@ -19,15 +21,28 @@ import type { Transport } from '../http/types.js'
 import { createIngestionClient } from '../ingestion/client.js'
 import { connectGitHub } from '../github/index.js'
 import { selectOffers } from '../manifest/filter.js'
-import { loadManifest, loadOfferList } from '../manifest/load.js'
+import {
+  checkManifestFiles,
+  loadManifest,
+  loadOfferList,
+  type ManifestCheck
+} from '../manifest/load.js'
 import type { OfferIdentity } from '../manifest/model.js'
 import type { ReleaseSource } from '../manifest/release.js'
+import { reportCheck } from '../report/check-report.js'
 import { reportOfferList } from '../report/offer-list.js'
 import { createProgressReporter } from '../report/progress.js'
 import { report } from '../report/report.js'
 import type { ReportSink } from '../report/sink.js'
 import type { RunSummary } from '../report/summary-model.js'
-import { parseSettings, type InputReader, type Settings } from '../settings.js'
+import {
+  DEFAULTS,
+  INPUT_NAMES,
+  inputRef,
+  parseSettings,
+  type InputReader,
+  type Settings
+} from '../settings.js'
 import { uploadFile } from '../upload/index.js'
 import { toResultErrors } from './errors.js'
 import type { PublishDeps } from './context.js'
@@ -64,6 +79,8 @@ interface RunState {
   runErrors: ResultError[]
   /** `mode: list`: the offers listed. */
   listed?: OfferIdentity[]
+  /** `mode: check`: what was checked. */
+  checked?: ManifestCheck
   /** After the report: the pull request's plan comment. */
   afterReport?: (summary: RunSummary) => Promise<void>
 }
@@ -86,6 +103,7 @@ export async function runPublish(deps: RunDeps): Promise<number> {
 
   try {
     if (state.listed && state.runErrors.length === 0) await reportOfferList(sink, state.listed)
+    else if (state.checked && state.runErrors.length === 0) await reportCheck(sink, state.checked)
     else {
       const summary: RunSummary = {
         mode: state.settings?.mode,
@@ -119,11 +137,21 @@ async function publishRun(
   const { clock, sink } = deps
   const settings = parseSettings(deps.read, deps.github, workspace)
   state.settings = settings
+  checkSignIn(settings, deps.env)
   if (settings.githubToken) sink.setSecret(settings.githubToken)
   if (settings.mode === 'list') {
     // No credentials and no request: the manifest alone says which offers there are.
     const listed = await loadOfferList(settings.manifestPath, { workspace })
     state.listed = selectOffers(listed, settings.offers).offers
+    return
+  }
+  if (settings.mode === 'check') {
+    // As a publish checks the manifest and its files, leaving only the release to the publish.
+    const checked = await checkManifestFiles(settings.manifestPath, {
+      version: settings.version,
+      workspace
+    })
+    state.checked = selectOffers(checked, settings.offers)
     return
   }
 
@@ -162,7 +190,13 @@ async function publishRun(
   const work = await loadWork(settings, workspace, github.release)
   // Bad credentials fail here, before the first write.
   await token
-  const api = createIngestionClient({ baseUrl: settings.apiBaseUrl, transport, tokens, log: debug })
+  const api = createIngestionClient({
+    baseUrl: settings.apiBaseUrl,
+    baseUrlSource: `${inputRef(INPUT_NAMES.apiBaseUrl)} (default ${DEFAULTS.apiBaseUrl})`,
+    transport,
+    tokens,
+    log: debug
+  })
 
   const progress = createProgressReporter(sink, clock, startedAt)
   const publishDeps: PublishDeps = {

@@ -37,7 +37,7 @@ export async function report(sink: ReportSink, summary: RunSummary): Promise<voi
     const what = summary.offers.length
       ? `${summary.offers.filter(o => o.status === 'failed').length} of ${summary.offers.length} offers failed`
       : 'the run failed before publishing'
-    sink.fail(`Marketplace publish failed: ${what}.`)
+    sink.fail(`Marketplace ${summary.mode === 'check' ? 'check' : 'publish'} failed: ${what}.`)
   }
 }
 

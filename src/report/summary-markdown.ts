@@ -11,9 +11,10 @@ import {
 } from './summary-model.js'
 
 export function renderMarkdown(summary: RunSummary): string {
+  const what = summary.mode === 'follow' || summary.mode === 'check' ? summary.mode : 'publish'
   const heading = summary.dryRun
-    ? `Marketplace ${summary.mode === 'follow' ? 'follow' : 'publish'} plan (dry run, target ${summary.target})`
-    : `Marketplace ${summary.mode === 'follow' ? 'follow' : 'publish'}: ${summary.status}`
+    ? `Marketplace ${what} plan (dry run, target ${summary.target})`
+    : `Marketplace ${what}: ${summary.status}`
   const parts = [`## ${cell(heading)}`]
   for (const offer of summary.offers) parts.push(offerSection(offer, summary.dryRun))
   const errors = [
@@ -118,7 +119,7 @@ function table(header: string[], rows: string[][], escapeFirst = true): string {
 }
 
 /** Table cells hold one line of text: HTML and pipes escaped, line breaks as spaces. */
-function cell(value: string): string {
+export function cell(value: string): string {
   return value
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
