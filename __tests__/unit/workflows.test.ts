@@ -17,6 +17,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parse } from 'yaml'
 import { actionReferences, readDocs } from '../../scripts/release-check.mjs'
+import { MODES, type Mode } from '../../src/settings.js'
 import { REPO_ROOT } from '../helpers/emulator.js'
 
 interface ActionYml {
@@ -103,7 +104,8 @@ function actionProblems(text: string): string[] {
     for (const name of Object.keys(given))
       if (!INPUTS.has(name)) problems.push(`${step.uses}: "${name}" is not an input of action.yml`)
     // A README fragment may leave out what the workflow around it gives (credentials, say).
-    const needed = [...REQUIRED, ...(isComplete(workflow) && mode !== 'list' ? SIGN_IN_INPUTS : [])]
+    const signsIn = MODES[mode as Mode]?.credentials !== false
+    const needed = [...REQUIRED, ...(isComplete(workflow) && signsIn ? SIGN_IN_INPUTS : [])]
     for (const name of needed)
       if (!(name in given)) problems.push(`${step.uses}: the required input "${name}" is missing`)
   }
@@ -202,10 +204,10 @@ jobs:
     expect(actionProblems(quickStart.replace('cancel-in-progress: false', 'x: 1'))).toEqual([
       'job publish: set cancel-in-progress: false (a cancelled publish stops half-way)'
     ])
-    // A dry run, a follow or a list publishes nothing: no group needed.
+    // A dry run, a follow, a list or a check publishes nothing: no group needed.
     const ungrouped = quickStart.replace(/concurrency:\n.*\n.*\n/, '')
     expect(actionProblems(ungrouped)).toHaveLength(1)
-    for (const mode of ['dry-run: true', 'mode: follow', 'mode: list'])
+    for (const mode of ['dry-run: true', 'mode: follow', 'mode: list', 'mode: check'])
       expect(actionProblems(ungrouped.replace('target: live', mode))).toEqual([])
   })
 })
