@@ -13,7 +13,16 @@ import { plannedShapes, sentShapes } from '../helpers/write-shapes.js'
 import { expectNoLeaks } from './leaks.js'
 import { sessionForFile, writesToApi } from './session.js'
 import { offerState } from './state.js'
-import { createWorkspace } from './workspace.js'
+import {
+  AZURE_PROPERTIES,
+  BC_PROPERTIES,
+  CONTACTS,
+  createWorkspace,
+  LISTING_REST,
+  LOGO,
+  planListing,
+  PREVIEW_SUBSCRIPTION
+} from './workspace.js'
 
 const session = sessionForFile()
 beforeEach(async () => {
@@ -26,7 +35,11 @@ const OWNER_ROLE = '8e3af657-a8ff-443c-a75c-2fe8c4bcb635'
 const POLICY =
   '/providers/Microsoft.Authorization/policyDefinitions/0a914e76-4921-4c19-b460-a2d36003525a'
 
-/** Three offers the emulator does not have; the files are the e2e workspace's. */
+/**
+ * Three offers the emulator does not have, each stating what its first submission needs
+ * (docs/manifest.md, "What a first submission needs"), so that the real run passes the emulator's
+ * strict submission checks; the files are the e2e workspace's.
+ */
 const NEW_OFFERS = `version: 1
 offers:
   - id: fabrikam-templates
@@ -34,28 +47,23 @@ offers:
     name: Fabrikam Templates
     listing:
       title: Fabrikam Templates for Azure
-      summary: Templates for Azure, version \${{ version }}
-      description: <p>Deploys Fabrikam.</p>
-    images:
-      large: images/large.png
-    properties:
-      categories: [analytics]
+      summary: Templates for Azure, version \${{ version }}${LISTING_REST}${CONTACTS}${LOGO}${AZURE_PROPERTIES}
     reseller: Enabled
     plans:
       - id: basic
-        name: Basic
+        name: Basic${planListing('The basic plan')}
         package: packages/analytics-standard-*.zip
-        listing:
-          summary: The basic plan
       - id: pro
-        name: Pro
+        name: Pro${planListing('The pro plan')}
         package: packages/analytics-premium-*.zip
   - id: fabrikam-managed
     type: azure-managed-app
     name: Fabrikam Managed
+    listing:
+      summary: Managed by Fabrikam${LISTING_REST}${CONTACTS}${LOGO}${AZURE_PROPERTIES}
     plans:
       - id: managed
-        name: Managed
+        name: Managed${planListing('Operated by Fabrikam')}
         package: packages/managed-ops-*.zip
         tenantId: ${TENANT}
         authorizations:
@@ -68,9 +76,13 @@ offers:
         policies:
           - name: audit-vms
             definitionId: ${POLICY}
+        markets: [us, ca]
+        pricing: { monthly: 49.99 }
   - id: fabrikam-bc
     type: business-central
     name: Fabrikam Connector
+    listing:
+      summary: Fabrikam data in Business Central${LISTING_REST}${LOGO}${BC_PROPERTIES}
     app: bc/Contoso_Connector_\${{ version }}.0.app
 `
 
@@ -121,13 +133,30 @@ describe('the dry run of new offers', () => {
     expect(plannedShapes(planned)).toEqual(sentShapes(realRequests))
     expect(sentShapes(realRequests).length).toBeGreaterThan(25)
 
+    // The availabilities a first submission needs: both Azure offers' preview audience, and the
+    // managed plan's markets and price.
+    const puts = (collection: string) =>
+      planned.filter(r => r.method === 'PUT' && r.path.includes(`/${collection}/`))
+    expect(puts('productavailabilities').map(r => r.values)).toEqual([
+      { audiences: [{ type: 'PreviewMarketplaceGroup', values: [PREVIEW_SUBSCRIPTION] }] },
+      { audiences: [{ type: 'PreviewMarketplaceGroup', values: [PREVIEW_SUBSCRIPTION] }] }
+    ])
+    expect(puts('featureavailabilities')).toHaveLength(1)
+    const [managedPlan] = puts('featureavailabilities').map(r => r.values)
+    expect(managedPlan?.marketStates).toEqual([
+      { marketCode: 'US', state: 'Enabled' },
+      { marketCode: 'CA', state: 'Enabled' }
+    ])
+    expect(JSON.stringify(managedPlan?.priceSchedules)).toContain('"openPrice":49.99')
+
     // Each upload of the real run (packages and the logo, seen in the emulator's state) is planned.
     const state = await session.state()
     const result = JSON.parse(real.outputs.result) as Array<{ productId: string }>
     const uploaded = result.flatMap(o => offerState(state, o.productId).packages)
     expect(uploaded.every(p => p.uploaded)).toBe(true)
     const uploads = planned.filter(r => r.service === 'upload').map(r => r.values?.fileName)
-    expect(uploads.sort()).toEqual([...uploaded.map(p => p.fileName), 'large.png'].sort())
+    const logos = plan.map(() => 'large.png')
+    expect(uploads.sort()).toEqual([...uploaded.map(p => p.fileName), ...logos].sort())
     expectNoLeaks([dry, real], await session.secrets())
   })
 

@@ -21,29 +21,29 @@ export const PREVIEW_SUBSCRIPTION = '0b1f6471-1bf0-4dda-aec3-cb9272f09590'
  * What the listings state beyond their title and summary, so that submissions pass the emulator's
  * (default, strict) submission checks as Partner Center's validation: description and privacy
  * link; Azure Applications add contacts, a category and the preview audience; every offer has
- * the large logo and legal terms.
+ * the large logo and legal terms. Exported for tests that write their own new offers.
  */
-const LISTING_REST = `
+export const LISTING_REST = `
       description: <p>Made by Contoso.</p>
       privacyPolicy: https://contoso.example.com/privacy`
-const CONTACTS = `
+export const CONTACTS = `
       contacts:
         support: { name: Contoso Support, email: support@contoso.example.com }
         engineering: { name: Contoso Engineering, email: engineering@contoso.example.com }`
-const LOGO = `
+export const LOGO = `
     images:
       large: images/large.png`
-const AZURE_PROPERTIES = `
+export const AZURE_PROPERTIES = `
     properties:
       categories: [analytics]
       useEnterpriseContract: true
     previewAudience: [${PREVIEW_SUBSCRIPTION}]`
-const BC_PROPERTIES = `
+export const BC_PROPERTIES = `
     properties:
       useEnterpriseContract: true`
 
 /** A plan's listing: what its submission needs. */
-const planListing = (summary: string): string => `
+export const planListing = (summary: string): string => `
         listing:
           summary: ${summary}
           description: <p>${summary}</p>`

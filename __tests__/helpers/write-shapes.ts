@@ -7,7 +7,7 @@ import type { PlannedRequest } from '../../src/ingestion/dry-run/index.js'
 
 /** Path segments that are not ids: the API's collection and action names. */
 const LITERAL =
-  /^(v1\.0|ingestion|products|variants|listings|images|packages|packageconfigurations|properties|resellerconfiguration|submissions|promote)$/i
+  /^(v1\.0|ingestion|products|variants|listings|images|packages|packageconfigurations|properties|resellerconfiguration|productavailabilities|featureavailabilities|submissions|promote)$/i
 
 /** `POST /v1.0/ingestion/products/{id}/variants`. */
 export function writeShape(method: string, path: string): string {

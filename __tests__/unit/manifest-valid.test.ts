@@ -297,6 +297,26 @@ describe('loadManifest', () => {
     ])
   })
 
+  test.each(["''", "'  '"])(
+    'blank terms of use (%s) are no legal terms: the new offer would fail validation',
+    async blank => {
+      const text = businessCentral(`    app: apps/Contoso_Connector_1.2.3.0.app
+    properties:
+      termsOfUse: ${blank}
+`)
+      const file = ws.write('marketplace.yml', text)
+      const [offer] = (await loadManifest(file, { version: '1.2.3', workspace: ws.root })).offers
+      expect(offer.firstSubmissionGaps).toContainEqual(
+        expect.objectContaining({
+          field: 'offers[0].properties.useEnterpriseContract',
+          message:
+            'offer "contoso-bc-connector" has no legal terms, which Partner Center requires before a first submission',
+          source: expect.objectContaining({ line: 7 })
+        })
+      )
+    }
+  )
+
   test('screenshots are checked at 1280x720 and keep their order', async () => {
     ws.write('images/shot.png', pngHeader(1280, 720))
     const text = solutionTemplate(

@@ -8,7 +8,15 @@ import { publishOffer } from '../../src/publish/offer.js'
 import type { OfferResult } from '../../src/publish/result.js'
 import { plannedShapes, sentShapes } from '../helpers/write-shapes.js'
 import { useEmulator, type TestService } from './publish-emulator.js'
-import { azureOffer, bcOffer, file, offerRun, plan } from './publish-fixtures.js'
+import {
+  azureOffer,
+  bcOffer,
+  file,
+  LISTING,
+  offerRun,
+  plan,
+  SUBSCRIPTION
+} from './publish-fixtures.js'
 
 const emulator = useEmulator()
 
@@ -20,10 +28,16 @@ const newTemplate = azureOffer({
   offerId: 'fabrikam-templates',
   name: 'Fabrikam Templates',
   images: [{ type: 'AzureLogoLarge', file: file('large.png'), order: 0 }],
-  properties: { categories: ['analytics'], source: { file: '/work/marketplace.yml', line: 9 } },
+  properties: {
+    categories: ['analytics'],
+    useEnterpriseContract: true,
+    source: { file: '/work/marketplace.yml', line: 9 }
+  },
   resellerChannelState: 'Enabled',
   plans: [
-    plan('basic', { listing: { summary: 'Basic', source: { file: 'm', line: 1 } } }),
+    plan('basic', {
+      listing: { summary: 'Basic', description: '<p>Basic.</p>', source: { file: 'm', line: 1 } }
+    }),
     plan('pro')
   ]
 })
@@ -48,6 +62,11 @@ const newManaged = azureOffer({
               '/providers/Microsoft.Authorization/policyDefinitions/0a914e76-4921-4c19-b460-a2d36003525a'
           }
         ]
+      },
+      availability: {
+        markets: ['us', 'gb'],
+        pricing: { monthly: 49.99, byMarket: [{ market: 'gb', monthly: 39.99, currency: 'GBP' }] },
+        source: { file: '/work/marketplace.yml', line: 25 }
       }
     })
   ]
@@ -56,7 +75,7 @@ const newManaged = azureOffer({
 const newBusinessCentral = bcOffer({
   offerId: 'fabrikam-bc',
   name: 'Fabrikam Connector',
-  listing: { summary: 'Connects Fabrikam', source: { file: 'm', line: 1 } }
+  listing: { ...LISTING, summary: 'Connects Fabrikam' }
 })
 
 /** The dry run, then the real run, of the same offer; the service's writes of each. */
@@ -127,6 +146,44 @@ describe('a dry run of a new offer', () => {
       expect.objectContaining({ method: 'POST', path: expect.stringMatching(/\/submissions$/) })
     )
     expect(run.lines).toContain('would create plan managed (managed-application, "managed plan")')
+  })
+
+  it("plans the preview audience and the plan's markets and prices the real run then writes", async () => {
+    const service = await emulator.fresh({ offers: [] })
+    const { planned, realWrites } = await dryThenReal(service, newManaged)
+    const requests = planned.requests ?? []
+    const availability = (collection: string) =>
+      requests.filter(r => r.method === 'PUT' && r.path.includes(`/${collection}/`))
+
+    expect(availability('productavailabilities').map(r => r.values)).toEqual([
+      { audiences: [{ type: 'PreviewMarketplaceGroup', values: [SUBSCRIPTION] }] }
+    ])
+    const [plan] = availability('featureavailabilities').map(r => r.values)
+    expect(plan?.marketStates).toEqual([
+      { marketCode: 'US', state: 'Enabled' },
+      { marketCode: 'GB', state: 'Enabled' }
+    ])
+    expect(plan?.priceSchedules).toEqual([
+      expect.objectContaining({
+        marketCodes: ['US'],
+        schedules: [
+          expect.objectContaining({ retailPrice: { openPrice: 49.99, currencyCode: 'USD' } })
+        ]
+      }),
+      expect.objectContaining({
+        marketCodes: ['GB'],
+        schedules: [
+          expect.objectContaining({ retailPrice: { openPrice: 39.99, currencyCode: 'GBP' } })
+        ]
+      })
+    ])
+    const products = '/v1.0/ingestion/products/{id}'
+    expect(realWrites).toEqual(
+      expect.arrayContaining([
+        `PUT ${products}/productavailabilities/{id}`,
+        `PUT ${products}/featureavailabilities/{id}`
+      ])
+    )
   })
 })
 

@@ -39,7 +39,7 @@ export function plan(planId: string, overrides: Partial<PlanSpec> = {}): PlanSpe
 }
 
 /** The offer listing's text, privacy link and contacts a first submission needs. */
-const LISTING = {
+export const LISTING = {
   summary: 'Analytics',
   description: '<p>Cost and usage analytics.</p>',
   links: [

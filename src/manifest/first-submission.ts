@@ -48,8 +48,11 @@ const LISTING: Requirement<RawOffer>[] = [
     path: ['properties', 'useEnterpriseContract'],
     what: 'legal terms',
     hint: 'Add properties.useEnterpriseContract: true (the Standard Contract), or your own properties.termsOfUse.',
+    // Blank inline terms are no terms: the schema takes `termsOfUse: ''`, and Partner Center's
+    // required terms field (the emulator's property-fields rule) refuses it at validation, after
+    // the offer exists. A `{ file }` is stated: an empty file fails the manifest (files.ts).
     stated: offer =>
-      offer.properties?.useEnterpriseContract === true || offer.properties?.termsOfUse !== undefined
+      offer.properties?.useEnterpriseContract === true || isStated(offer.properties?.termsOfUse)
   }
 ]
 
