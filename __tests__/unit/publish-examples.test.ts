@@ -7,6 +7,7 @@ import { describe, expect, it } from '@jest/globals'
 import { fileURLToPath } from 'node:url'
 import { loadManifest } from '../../src/manifest/load.js'
 import { publishAll } from '../../src/publish/index.js'
+import { ingestionOffers } from './manifest-fixture.js'
 import { FakeIngestion } from './publish-fake-api.js'
 import { offerRun } from './publish-fixtures.js'
 
@@ -28,8 +29,10 @@ describe('publishing examples/marketplace.yml', () => {
     ])
     const bc = api.addProduct('contoso-bc-connector', 'AzureDynamics365BusinessCentral')
     // One offer's test dependencies serve the whole run: the same fake API, clock and uploader.
-    const { run, uploads } = offerRun(api, manifest.offers[0])
-    const results = await publishAll(run.deps, manifest.offers)
+    // The offers of the product-ingestion API are published in publish-pi-examples.test.ts.
+    const offers = ingestionOffers(manifest)
+    const { run, uploads } = offerRun(api, offers[0])
+    const results = await publishAll(run.deps, offers)
 
     expect(results.map(r => [r.offerId, r.status, r.errors])).toEqual([
       ['contoso-analytics', 'preview', []],

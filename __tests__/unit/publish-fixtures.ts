@@ -69,6 +69,7 @@ export function settings(overrides: Partial<Settings> = {}): Settings {
     onConflict: 'fail',
     authorityHost: 'https://login.microsoftonline.com',
     apiBaseUrl: 'https://api.partner.microsoft.com/v1.0/ingestion',
+    productIngestionUrl: 'https://graph.microsoft.com/rp/product-ingestion',
     concurrency: 2,
     checkExisting: 'auto',
     runAttempt: 1,

@@ -46,7 +46,8 @@ export async function createOnce<T>(run: OfferRun, step: CreateOnce<T>): Promise
   }
 }
 
-function isAmbiguous(error: unknown): boolean {
+/** A 5xx, a timeout or a lost connection: the request may or may not have taken effect. */
+export function isAmbiguous(error: unknown): boolean {
   if (!isPublishError(error)) return false
   if (
     error.code === 'HTTP_NETWORK' ||

@@ -5,8 +5,13 @@
  */
 import type { SourceRef } from '../errors.js'
 
-/** The `status` output. Ordered from worst to best: the run reports the worst of its offers. */
-export type PublishStatus = 'failed' | 'planned' | 'draft' | 'submitted' | 'preview' | 'live'
+/**
+ * The `status` output. Ordered from worst to best: the run reports the worst of its offers.
+ * `unchanged` (the target already held the manifest's content: nothing was submitted) ranks
+ * best, so a run where one offer went live and the others were unchanged reports `live`.
+ */
+export type PublishStatus =
+  'failed' | 'planned' | 'draft' | 'submitted' | 'preview' | 'live' | 'unchanged'
 
 const STATUS_RANK: readonly PublishStatus[] = [
   'failed',
@@ -14,11 +19,12 @@ const STATUS_RANK: readonly PublishStatus[] = [
   'draft',
   'submitted',
   'preview',
-  'live'
+  'live',
+  'unchanged'
 ]
 
 export function worstStatus(statuses: readonly PublishStatus[]): PublishStatus {
-  let worst: PublishStatus = 'live'
+  let worst: PublishStatus = 'unchanged'
   for (const s of statuses) if (STATUS_RANK.indexOf(s) < STATUS_RANK.indexOf(worst)) worst = s
   return statuses.length === 0 ? 'failed' : worst
 }
