@@ -45,6 +45,7 @@ export async function startSession(args: string[] = []): Promise<Session> {
         manifest: 'marketplace.yml',
         'authority-host': ready.authorityHost,
         'api-base-url': ready.apiBaseUrl,
+        'product-ingestion-url': ready.productIngestionUrl,
         'timeout-minutes': '5',
         ...overrides
       }),
