@@ -91,7 +91,7 @@ export async function converge(
       if (run.dryRun) return planOnly(run, step)
     }
 
-    if (step.kind === 'done') return finish(run, step.reached, step.submission)
+    if (step.kind === 'done') return finish(run, step.reached, step.submission?.id)
     if (step.kind === 'follow') {
       if (step.own && !recorded.has(step.submission.id)) {
         recorded.add(step.submission.id)
@@ -100,7 +100,7 @@ export async function converge(
           subject: `submission ${step.submission.id} (${describe(step.submission)})`
         })
       }
-      if (step.own && !run.deps.settings.wait) return finish(run, 'submitted', step.submission)
+      if (step.own && !run.deps.settings.wait) return finish(run, 'submitted', step.submission.id)
       const productId = state.productId as string
       if (!step.own)
         run.log(
@@ -148,7 +148,7 @@ export async function converge(
             }
           : undefined
     })
-    if (started) return finish(run, 'submitted', started)
+    if (started) return finish(run, 'submitted', started.id)
     if (String(job.jobResult).toLowerCase() !== 'succeeded') {
       const retry = classifyFailure(run, job, where)
       pending = step.writes
@@ -167,11 +167,13 @@ export async function converge(
       continue
     }
     if (step.purpose === 'draft') return finish(run, 'draft')
+    // A promotion names the preview submission it took live.
+    if (step.purpose === 'live') return finish(run, 'live', String(step.resources[0].id))
 
     const productId = state.productId ?? (await createdProduct(api, job))
     noteProduct(run, productId)
     const preview = entryOf(await api.listSubmissions(productId, 'preview'), 'preview')
-    if (step.purpose === 'preview' && run.deps.settings.target === 'live' && preview) {
+    if (run.deps.settings.target === 'live' && preview) {
       carried = {
         kind: 'send',
         purpose: 'live',
@@ -180,7 +182,7 @@ export async function converge(
       }
       continue
     }
-    return finish(run, step.purpose, preview)
+    return finish(run, 'preview', preview?.id)
   }
 }
 
@@ -192,8 +194,8 @@ function noteProduct(run: PiRun, productId: string | undefined): void {
   run.result.partnerCenterUrl = partnerCenterUrl(run.result.productId)
 }
 
-function finish(run: PiRun, reached: Purpose | 'submitted', submission?: SubmissionEntry): void {
-  if (submission) run.result.submissionId = submission.id
+function finish(run: PiRun, reached: Purpose | 'submitted', submissionId?: string): void {
+  if (submissionId) run.result.submissionId = submissionId
   run.result.status = run.result.changes.length === 0 ? 'unchanged' : reached
   if (run.result.status === 'unchanged')
     run.log(
