@@ -215,8 +215,8 @@ const cases: Case[] = [
       `        image:\n          x64Gen1: # <-\n            osDisk: https://contoso.blob.core.windows.net/vhds/os.vhd\n`
     ),
     field: 'offers[0].plans[0].image.version',
-    message: /cannot be used as the image version/,
-    hint: /X\.Y\.Z/
+    message: /cannot be used as the image version of plan "ubuntu"/,
+    hint: /X\.Y\.Z image versions: set "version: 1\.2\.3" under image/
   },
   {
     name: 'an image version when no version is known',

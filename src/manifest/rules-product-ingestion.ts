@@ -11,10 +11,8 @@ import type {
   RawVmImageSource
 } from './raw-product-ingestion.js'
 import { VM_IMAGE_TYPES } from './raw-product-ingestion.js'
-import { checkUniquePlanIds, type Report } from './rules.js'
+import { checkDerivedVersion, checkUniquePlanIds, type Report } from './rules.js'
 import type { FieldPath, SourceDocument } from './source.js'
-
-const IMAGE_VERSION = /^\d+\.\d+\.\d+$/
 
 export function checkProductIngestionOffer(
   offer: RawPiOffer,
@@ -126,22 +124,11 @@ function checkImage(
   }
   for (const type of types)
     checkImageSource(image[type] as RawVmImageSource, [...where, type], report)
-  if (image.version !== undefined) return // the schema checked its format
-  if (version === undefined) {
-    report(
-      [...where, 'version'],
-      `plan "${plan.id}" needs an image version but no version is known`,
-      'Pass the `version` input, push a tag such as v1.2.3, or set "version: 1.2.3" under image.',
-      'value',
-      true
-    )
-  } else if (!IMAGE_VERSION.test(version)) {
-    report(
-      [...where, 'version'],
-      `the version ${version} cannot be used as the image version of plan "${plan.id}"`,
-      'Image versions are three numbers X.Y.Z: set "version: 1.2.3" under image.'
-    )
-  }
+  checkDerivedVersion(image.version, [...where, 'version'], version, report, {
+    planId: plan.id,
+    kind: 'image',
+    where: 'under image'
+  })
 }
 
 function checkImageSource(source: RawVmImageSource, at: FieldPath, report: Report): void {

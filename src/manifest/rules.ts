@@ -187,20 +187,40 @@ function checkPlanVersion(
   version: string | undefined,
   report: Report
 ): void {
-  if (plan.version !== undefined) return // the schema checked its format
+  checkDerivedVersion(plan.version, [...at, 'version'], version, report, {
+    planId: plan.id,
+    kind: 'package',
+    where: 'on the plan'
+  })
+}
+
+/**
+ * A plan's X.Y.Z version (its package's, its image's) that the manifest may leave to the
+ * published one: then a version must be known, and of that form.
+ */
+export function checkDerivedVersion(
+  stated: string | undefined,
+  at: FieldPath,
+  version: string | undefined,
+  report: Report,
+  field: { planId: string; kind: 'package' | 'image'; where: string }
+): void {
+  if (stated !== undefined) return // the schema checked its format
+  const { planId, kind, where } = field
+  const noun = `${kind === 'image' ? 'an' : 'a'} ${kind} version`
   if (version === undefined) {
     report(
-      [...at, 'version'],
-      `plan "${plan.id}" needs a package version but no version is known`,
-      'Pass the `version` input, push a tag such as v1.2.3, or set "version: 1.2.3" on the plan.',
+      at,
+      `plan "${planId}" needs ${noun} but no version is known`,
+      `Pass the \`version\` input, push a tag such as v1.2.3, or set "version: 1.2.3" ${where}.`,
       'value',
       true
     )
   } else if (!PLAN_VERSION.test(version)) {
     report(
-      [...at, 'version'],
-      `the version ${version} cannot be used as the package version of plan "${plan.id}"`,
-      'Partner Center takes X.Y.Z package versions: set "version: 1.2.3" on the plan.'
+      at,
+      `the version ${version} cannot be used as the ${kind} version of plan "${planId}"`,
+      `Partner Center takes X.Y.Z ${kind} versions: set "version: 1.2.3" ${where}.`
     )
   }
 }

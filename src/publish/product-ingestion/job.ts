@@ -13,7 +13,7 @@ import { isAmbiguous } from '../create-once.js'
 import { failure, problemsOf } from './job-errors.js'
 import type { PiRun } from './pi-run.js'
 import type { SourceMap } from './sources.js'
-import { noteState } from './timeline.js'
+import { noteState } from '../timeline.js'
 import { isCompleted } from './state.js'
 
 export type Sent =

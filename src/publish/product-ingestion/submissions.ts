@@ -10,7 +10,7 @@ import type { Resource, ResourceRef, SubmissionEntry } from '../../product-inges
 import { SUBMISSION_POLL, pollUntil } from '../backoff.js'
 import type { PiRun } from './pi-run.js'
 import { isCompleted, succeeded } from './state.js'
-import { noteState } from './timeline.js'
+import { noteState } from '../timeline.js'
 
 /** The submission resource that publishes the draft to preview: the whole draft, or with the request's resources (§7 A.6). */
 export function previewSubmission(product: ResourceRef): Resource {
