@@ -73,6 +73,11 @@ export async function converge(
   let othersPublishing = false
   let state: OfferState | undefined
   let where: SourceMap | undefined
+  /** Another job holds the product: wait a little longer each time, within the budget. */
+  const waitForLock = async (): Promise<void> => {
+    await sleepWithin(run, lockWait, budgetError(run, 'another configure job to release the offer'))
+    lockWait = Math.min(SUBMISSION_POLL.maxMs, lockWait * SUBMISSION_POLL.factor)
+  }
 
   for (;;) {
     let step = carried
@@ -128,12 +133,7 @@ export async function converge(
     if (sent.kind === 'locked') {
       pending = step.writes
       run.log('another configure job is processing this offer: waiting for it to finish')
-      await sleepWithin(
-        run,
-        lockWait,
-        budgetError(run, 'another configure job to release the offer')
-      )
-      lockWait = Math.min(SUBMISSION_POLL.maxMs, lockWait * SUBMISSION_POLL.factor)
+      await waitForLock()
       continue
     }
 
@@ -152,14 +152,8 @@ export async function converge(
     if (String(job.jobResult).toLowerCase() !== 'succeeded') {
       const retry = classifyFailure(run, job, where)
       pending = step.writes
-      if (retry === 'locked') {
-        await sleepWithin(
-          run,
-          lockWait,
-          budgetError(run, 'another configure job to release the offer')
-        )
-        lockWait = Math.min(SUBMISSION_POLL.maxMs, lockWait * SUBMISSION_POLL.factor)
-      } else {
+      if (retry === 'locked') await waitForLock()
+      else {
         othersPublishing = true
         const flight = state.productId && inFlight(await api.listSubmissions(state.productId))
         if (flight && run.deps.settings.onConflict === 'fail') throw conflictError(run, flight)

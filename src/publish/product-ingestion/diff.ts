@@ -11,6 +11,9 @@ import { planWrites } from './plan-resources.js'
 import type { ResourceIndex } from './resource-index.js'
 import { PRODUCT_TYPES, planWrite, refTo, type PlannedWrite, type WriteContext } from './writes.js'
 
+/** The `resourceName` of a product created in the request, for the resources that refer to it. */
+export const NEW_PRODUCT = 'product'
+
 export function offerDiff(
   offer: ProductIngestionOfferSpec,
   tree: ResourceIndex,
@@ -65,7 +68,7 @@ function createProduct(offer: ProductIngestionOfferSpec, productType: string): P
     'product',
     undefined,
     { identity: { externalId: offer.offerId }, type: productType, alias: offer.name },
-    { subject: `offer ${offer.offerId}`, source: offer.source, name: 'product' }
+    { subject: `offer ${offer.offerId}`, source: offer.source, name: NEW_PRODUCT }
   )
   if (!write) throw new Error('a new product always needs a write')
   return write

@@ -16,7 +16,7 @@
  */
 import type { ProductIngestionApi } from '../../product-ingestion/api.js'
 import { converge, type Round, type Step } from './converge.js'
-import { offerDiff } from './diff.js'
+import { NEW_PRODUCT, offerDiff } from './diff.js'
 import { productIngestionApi, type PiRun } from './pi-run.js'
 import { entryOf, inFlight, isCompleted, readTarget, succeeded } from './state.js'
 import { conflictError, liveSubmission, previewSubmission } from './submissions.js'
@@ -32,7 +32,7 @@ async function nextStep(run: PiRun, api: ProductIngestionApi, round: Round): Pro
   const { state, writes } = round
   const { target, onConflict } = run.deps.settings
   const flight = inFlight(state.submissions)
-  const product = writes[0]?.resource.resourceName === 'product' ? writes[0].ref : state.productId
+  const product = state.productId ?? { resourceName: NEW_PRODUCT }
   if (writes.length) {
     if (target === 'draft')
       return { kind: 'send', purpose: 'draft', resources: resources(writes), writes }
@@ -43,7 +43,7 @@ async function nextStep(run: PiRun, api: ProductIngestionApi, round: Round): Pro
     return {
       kind: 'send',
       purpose: 'preview',
-      resources: [...resources(writes), previewSubmission(product as NonNullable<typeof product>)],
+      resources: [...resources(writes), previewSubmission(product)],
       writes
     }
   }
