@@ -136,6 +136,26 @@ describe('product-ingestion client', () => {
     expect(received).toHaveLength(1)
   })
 
+  it('finds a plan by its plan ID and reads one submission', async () => {
+    const { api, received } = await client((request, res) =>
+      request.url.startsWith('/rp/product-ingestion/plan?')
+        ? reply(res, 200, {
+            value: [{ $schema: 'x', id: 'plan/p1/q1', identity: { externalId: 'starter' } }]
+          })
+        : reply(res, 200, {
+            id: 'submission/p1/7',
+            target: { targetType: 'preview' },
+            status: 'running'
+          })
+    )
+    expect((await api.findPlan('product/p1', 'starter'))?.id).toBe('plan/p1/q1')
+    expect((await api.getSubmission('submission/p1/7')).status).toBe('running')
+    expect(received.map(r => `${r.method} ${r.url}`)).toEqual([
+      'GET /rp/product-ingestion/plan?product=product%2Fp1&externalId=starter&$version=2022-07-01',
+      'GET /rp/product-ingestion/submission/p1/7?$version=2022-07-01'
+    ])
+  })
+
   it('cancels a job and reads what a job did', async () => {
     const { api, received } = await client((request, res) =>
       request.method === 'POST'
