@@ -32,6 +32,7 @@ const OPTION_HELP: Record<keyof typeof INPUT_NAMES, string> = {
   onConflict: `fail | wait, when another submission is in progress (default ${DEFAULTS.onConflict})`,
   authorityHost: `Entra ID origin (default ${DEFAULTS.authorityHost})`,
   apiBaseUrl: `Ingestion API base URL (default ${DEFAULTS.apiBaseUrl})`,
+  productIngestionUrl: `product-ingestion API base URL (default ${DEFAULTS.productIngestionUrl})`,
   concurrency: `offers published at once (default ${DEFAULTS.concurrency})`,
   checkExisting: `auto | always: list packages and submissions before creating (default ${DEFAULTS.checkExisting})`
 }
@@ -43,8 +44,8 @@ Publishes the offers of a marketplace manifest through the Partner Center Ingest
 
 Options (each also read from MARKETPLACE_<NAME>, e.g. --tenant-id from MARKETPLACE_TENANT_ID):
 ${optionLines()}
-  --debug              debug lines on stderr (also MARKETPLACE_DEBUG=true)
-  --help               this text
+  --debug                 debug lines on stderr (also MARKETPLACE_DEBUG=true)
+  --help                  this text
 
 Switches take no value: --dry-run turns one on, --no-wait turns one off. Pass the
 client secret through MARKETPLACE_CLIENT_SECRET rather than a flag.
@@ -55,7 +56,7 @@ Exit codes: 0 published or planned, 1 publishing failed, 2 invalid command line 
 
 function optionLines(): string {
   return (Object.keys(INPUT_NAMES) as Array<keyof typeof INPUT_NAMES>)
-    .map(key => `  --${INPUT_NAMES[key].padEnd(19)}${OPTION_HELP[key]}`)
+    .map(key => `  --${INPUT_NAMES[key].padEnd(22)}${OPTION_HELP[key]}`)
     .join('\n')
 }
 

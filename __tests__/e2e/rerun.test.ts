@@ -109,10 +109,14 @@ describe('runs with nothing to change', () => {
     expect(statuses(second.run)).toEqual({
       'contoso-analytics': 'unchanged',
       'contoso-managed-ops': 'unchanged',
-      'contoso-bc-connector': 'unchanged'
+      'contoso-bc-connector': 'unchanged',
+      'contoso-saas': 'unchanged',
+      'contoso-vm': 'unchanged',
+      'contoso-container': 'unchanged'
     })
     expect(second.run.outputs['submission-id']).toBe('')
-    const [result] = JSON.parse(second.run.outputs.result) as Array<Record<string, unknown>>
+    const results = JSON.parse(second.run.outputs.result) as Array<Record<string, unknown>>
+    const [result] = results
     expect(result.comparedWith).toEqual({
       submissionId: expect.any(String),
       releaseNumber: 1,
@@ -126,7 +130,19 @@ describe('runs with nothing to change', () => {
         'offer properties'
       ]
     })
+    // A product-ingestion offer names the live submission whose resource tree it compared.
+    const vm = results.find(r => r.offerId === 'contoso-vm')!
+    expect(vm.submissionId).toBeNull()
+    expect(vm.comparedWith).toEqual({
+      submissionId: expect.stringMatching(/^submission\/[0-9a-f-]+\/\d+$/),
+      state: 'live: completed/succeeded',
+      compared: expect.arrayContaining([
+        'offer listing',
+        expect.stringMatching(/^plan ubuntu-22-04 technical configuration \(image version /)
+      ])
+    })
     expect(second.run.summary).toContain('### contoso-analytics: unchanged')
+    expect(second.run.summary).toContain('### contoso-vm: unchanged')
     expect(second.run.summary).toMatch(
       /\| Unchanged \| already held by submission \d+ \(release 1, Published\/InStore\)/
     )
@@ -146,7 +162,10 @@ describe('runs with nothing to change', () => {
     expect(statuses(third.run)).toEqual({
       'contoso-analytics': 'unchanged',
       'contoso-managed-ops': 'live',
-      'contoso-bc-connector': 'unchanged'
+      'contoso-bc-connector': 'unchanged',
+      'contoso-saas': 'unchanged',
+      'contoso-vm': 'unchanged',
+      'contoso-container': 'unchanged'
     })
     expect(third.run.outputs.status).toBe('live')
     const managedOps = afterFirst['contoso-managed-ops']

@@ -5,6 +5,7 @@ import { parse } from 'yaml'
 import { loadManifest } from '../../src/manifest/load.js'
 import {
   businessCentral,
+  ingestionOffers,
   makeWorkspace,
   managedApp,
   solutionTemplate,
@@ -18,12 +19,14 @@ describe('examples/marketplace.yml', () => {
   test('loads with version 1.2.3 and resolves every file', async () => {
     const manifest = await loadManifest(example, { version: '1.2.3', workspace: repo })
     expect(manifest.file).toBe(example)
-    expect(manifest.offers.map(o => [o.offerId, o.type, o.plans.map(p => p.planId)])).toEqual([
+    expect(
+      ingestionOffers(manifest).map(o => [o.offerId, o.type, o.plans.map(p => p.planId)])
+    ).toEqual([
       ['contoso-analytics', 'azure-solution-template', ['standard', 'premium']],
       ['contoso-managed-ops', 'azure-managed-app', ['managed']],
       ['contoso-bc-connector', 'business-central', []]
     ])
-    const files = manifest.offers.flatMap(o => [
+    const files = ingestionOffers(manifest).flatMap(o => [
       ...o.images.map(i => i.file),
       ...o.plans.map(p => p.package),
       ...(o.businessCentral ? [o.businessCentral.app, o.businessCentral.library!] : [])
@@ -38,9 +41,9 @@ describe('examples/marketplace.yml', () => {
   })
 
   test('maps every section to the model', async () => {
-    const [analytics, managed, bc] = (
+    const [analytics, managed, bc] = ingestionOffers(
       await loadManifest(example, { version: '1.2.3', workspace: repo })
-    ).offers
+    )
     expect(analytics.listing?.description).toContain('<strong>Contoso Analytics</strong>')
     expect(analytics.listing?.links).toEqual([
       {
@@ -147,7 +150,7 @@ describe('loadManifest', () => {
       version: '2.0.1',
       workspace: ws.root
     })
-    const [offer] = manifest.offers
+    const [offer] = ingestionOffers(manifest)
     expect(offer.certificationNotes).toBe('v2.0.1 and 2.0.1')
     expect(offer.plans[0].package.name).toBe('standard-2.0.1.zip')
     expect(offer.plans[0].version).toBe('2.0.1')
@@ -159,7 +162,7 @@ describe('loadManifest', () => {
       version: '1.2.3.4',
       workspace: ws.root
     })
-    expect(manifest.offers[0].businessCentral?.appVersion).toBe('1.2.3.4')
+    expect(ingestionOffers(manifest)[0].businessCentral?.appVersion).toBe('1.2.3.4')
   })
 
   test('explicit plan versions and app versions need no published version', async () => {
@@ -169,8 +172,8 @@ describe('loadManifest', () => {
     appVersion: '3.0.0.7'
 `
     const manifest = await loadManifest(ws.write('marketplace.yml', text), { workspace: ws.root })
-    expect(manifest.offers[0].plans[0].version).toBe('3.0.0')
-    expect(manifest.offers[1].businessCentral?.appVersion).toBe('3.0.0.7')
+    expect(ingestionOffers(manifest)[0].plans[0].version).toBe('3.0.0')
+    expect(ingestionOffers(manifest)[1].businessCentral?.appVersion).toBe('3.0.0.7')
   })
 
   test('policies take parameters as a mapping (sent as JSON) or a JSON string', async () => {
@@ -191,7 +194,7 @@ describe('loadManifest', () => {
       version: '1.2.3',
       workspace: ws.root
     })
-    expect(manifest.offers[0].plans[0].managedApp?.policies).toEqual([
+    expect(ingestionOffers(manifest)[0].plans[0].managedApp?.policies).toEqual([
       {
         policyName: 'audit',
         policyDefinitionID:
@@ -218,7 +221,7 @@ describe('loadManifest', () => {
       version: '1.2.3',
       workspace: ws.root
     })
-    expect(manifest.offers[0].plans[0].package.path).toBe(
+    expect(ingestionOffers(manifest)[0].plans[0].package.path).toBe(
       path.join(ws.root, 'packages/contoso-analytics-standard-1.2.3.zip')
     )
   })
@@ -238,7 +241,7 @@ describe('loadManifest', () => {
       version: '1.2.3',
       workspace: ws.root
     })
-    expect(manifest.offers[0].images.map(i => [i.type, i.order])).toEqual([
+    expect(ingestionOffers(manifest)[0].images.map(i => [i.type, i.order])).toEqual([
       ['AzureScreenshot', 0],
       ['AzureScreenshot', 1]
     ])

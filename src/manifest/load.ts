@@ -6,12 +6,15 @@
 import { readFile, realpath } from 'node:fs/promises'
 import path from 'node:path'
 import { PublishError } from '../errors.js'
-import { buildOffer } from './build.js'
+import { buildOffer, type BuildContext } from './build.js'
+import { buildProductIngestionOffer } from './build-product-ingestion.js'
 import type { FileContext } from './files.js'
 import { DEFAULT_LIMITS, type FileLimits } from './limits.js'
-import type { Manifest, OfferSpec } from './model.js'
+import type { AnyOfferSpec, Manifest } from './model.js'
+import { isProductIngestionType } from './model-product-ingestion.js'
 import { ProblemList } from './problems.js'
-import type { RawManifest } from './raw.js'
+import type { RawManifest, RawOffer } from './raw.js'
+import type { RawPiOffer } from './raw-product-ingestion.js'
 import { checkOffers } from './rules.js'
 import { reportSchemaErrors, schemaErrors, withoutRefusedValues } from './schema-check.js'
 import { parseSource } from './source.js'
@@ -69,9 +72,12 @@ export async function loadManifest(file: string, options: LoadOptions): Promise<
     limits: { ...DEFAULT_LIMITS, ...options.limits },
     display
   }
-  const offers: OfferSpec[] = await Promise.all(
+  const context: BuildContext = { source, problems, files, version: options.version, unresolved }
+  const offers: AnyOfferSpec[] = await Promise.all(
     checked.map(({ offer, index }) =>
-      buildOffer(offer, index, { source, problems, files, version: options.version, unresolved })
+      isProductIngestionType(offer.type)
+        ? buildProductIngestionOffer(offer as RawPiOffer, index, context)
+        : buildOffer(offer as RawOffer, index, context)
     )
   )
   problems.throwIfAny(display(manifestFile))

@@ -8,6 +8,7 @@
  */
 import type { SourceRef } from '../errors.js'
 import type { ContactType, ImageType, AzurePolicy, RoleAuthorization } from '../ingestion/types.js'
+import type { ProductIngestionOfferSpec } from './model-product-ingestion.js'
 
 export type OfferType = 'azure-solution-template' | 'azure-managed-app' | 'business-central'
 
@@ -120,8 +121,11 @@ export interface OfferSpec {
   source: SourceRef
 }
 
+/** An offer of either API: the Ingestion API (OfferSpec) or product ingestion. */
+export type AnyOfferSpec = OfferSpec | ProductIngestionOfferSpec
+
 export interface Manifest {
   /** Absolute path of the manifest file. */
   file: string
-  offers: OfferSpec[]
+  offers: AnyOfferSpec[]
 }

@@ -6,7 +6,8 @@
 import type { Clock } from '../clock.js'
 import { PublishError } from '../errors.js'
 import type { IngestionApi } from '../ingestion/api.js'
-import type { OfferSpec, ResolvedFile } from '../manifest/model.js'
+import type { AnyOfferSpec, OfferSpec, ResolvedFile } from '../manifest/model.js'
+import type { ProductIngestionApi } from '../product-ingestion/api.js'
 import type { Settings } from '../settings.js'
 import type { Change, OfferResult } from './result.js'
 import type { ContentCheck } from './submitted-content.js'
@@ -25,6 +26,8 @@ export type UploadFn = (file: ResolvedFile, sasUrl: string) => Promise<UploadSta
 
 export interface PublishDeps {
   api: IngestionApi
+  /** The Graph product-ingestion API; present when the run has an offer of its types. */
+  productIngestion?: ProductIngestionApi
   settings: Settings
   clock: Clock
   /** Aborted on SIGINT/SIGTERM: steps finish the current call and start no new write. */
@@ -43,13 +46,16 @@ export interface PublishDeps {
   uploadConcurrency: number
 }
 
-/** One offer being published: the shared dependencies plus this offer's journal. */
-export class OfferRun {
+/**
+ * One offer being published: the shared dependencies plus this offer's journal. `O` is the offer's
+ * model: OfferSpec for the Ingestion API sequence, either kind before the driver is picked.
+ */
+export class OfferRun<O extends AnyOfferSpec = OfferSpec> {
   readonly result: OfferResult
 
   constructor(
     readonly deps: PublishDeps,
-    readonly offer: OfferSpec
+    readonly offer: O
   ) {
     this.result = {
       offerId: offer.offerId,

@@ -3,14 +3,14 @@
  * (each offer's errors are in its own result); the run as a whole fails if any offer did.
  */
 import { mapLimit } from '../concurrency.js'
-import type { OfferSpec } from '../manifest/model.js'
+import type { AnyOfferSpec } from '../manifest/model.js'
 import { OfferRun, type PublishDeps } from './context.js'
 import { publishOffer } from './offer.js'
 import type { OfferResult } from './result.js'
 
 export async function publishAll(
   deps: PublishDeps,
-  offers: readonly OfferSpec[]
+  offers: readonly AnyOfferSpec[]
 ): Promise<OfferResult[]> {
   // Groups only help when offers run one at a time; interleaved lines cannot be grouped.
   const group = deps.settings.concurrency <= 1 || offers.length === 1 ? deps.group : undefined

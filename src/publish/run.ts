@@ -5,8 +5,12 @@
  * is loaded and checked (issue 3 allows the token before validation) → manifest and offer filter
  * (any error: reported first, nothing sent beyond the token) → token outcome (bad credentials fail
  * before any write) → publish every offer → report.
+ *
+ * The early token is the Ingestion API's, which most runs need; a run with an offer of the
+ * product-ingestion API also gets a Graph token once the manifest says so (only then), and a run
+ * with no Ingestion API offer leaves the early token's outcome aside.
  */
-import { createTokenProvider } from '../auth/token-provider.js'
+import { GRAPH_RESOURCE, createTokenProvider } from '../auth/token-provider.js'
 import type { Clock } from '../clock.js'
 import { PublishError } from '../errors.js'
 import type { GitHubContext } from '../github/context.js'
@@ -19,6 +23,9 @@ import { createIngestionClient } from '../ingestion/client.js'
 import { selectOffers } from '../manifest/filter.js'
 import { loadManifest } from '../manifest/load.js'
 import type { Manifest } from '../manifest/model.js'
+import { isProductIngestionOffer } from '../manifest/model-product-ingestion.js'
+import type { ProductIngestionApi } from '../product-ingestion/api.js'
+import { createProductIngestionClient } from '../product-ingestion/client.js'
 import { createProgressReporter } from '../report/progress.js'
 import { report } from '../report/report.js'
 import type { ReportSink } from '../report/sink.js'
@@ -114,20 +121,29 @@ async function publishRun(
     log: debug
   })
   state.transport = transport
-  const tokens = createTokenProvider({
-    settings,
-    transport,
-    clock,
-    env: deps.env,
-    getIdToken: deps.getIdToken
-  })
+  const tokenOptions = { settings, transport, clock, env: deps.env, getIdToken: deps.getIdToken }
+  const tokens = createTokenProvider(tokenOptions)
   const token = tokens.getToken()
   // Awaited below, after the manifest: its problems are what the user must fix first.
   token.catch(() => undefined)
   const manifest = await loadSelectedManifest(settings, workspace)
+  const graphTokens = manifest.offers.some(isProductIngestionOffer)
+    ? createTokenProvider({ ...tokenOptions, resource: GRAPH_RESOURCE })
+    : undefined
+  const graphToken = graphTokens?.getToken()
+  graphToken?.catch(() => undefined)
   // Bad credentials fail here, before the first write.
-  await token
+  if (manifest.offers.some(offer => !isProductIngestionOffer(offer))) await token
+  await graphToken
   const api = createIngestionClient({ baseUrl: settings.apiBaseUrl, transport, tokens, log: debug })
+  const productIngestion: ProductIngestionApi | undefined = graphTokens
+    ? createProductIngestionClient({
+        baseUrl: settings.productIngestionUrl,
+        transport,
+        tokens: graphTokens,
+        log: debug
+      })
+    : undefined
 
   const progress = createProgressReporter(sink, clock, startedAt)
   const mode = settings.dryRun ? 'Planning' : 'Publishing'
@@ -136,6 +152,7 @@ async function publishRun(
   state.offers = await publishAll(
     {
       api,
+      productIngestion,
       settings,
       clock,
       signal: deps.signal,
