@@ -25,6 +25,7 @@
 import { PublishError, isPublishError, type SourceRef } from '../errors.js'
 import type { Resource } from '../ingestion/types.js'
 import type { AnyOfferSpec } from '../manifest/model.js'
+import { sleepWithin } from './backoff.js'
 import type { OfferRun } from './context.js'
 
 /**
@@ -113,7 +114,7 @@ export async function writeOnce<T>(run: OfferRun<AnyOfferSpec>, write: Write<T>)
     if (held) {
       sends--
       await write.waitWhileHeld?.(cause)
-    } else if (write.appliesLater) await sleepWithin(run, wait, cause)
+    } else if (write.appliesLater) await sleepWithin(run.deps, wait, cause)
     const found = await write.readBack(cause, failure)
     if (found.kind === 'applied') {
       run.log(
@@ -132,12 +133,6 @@ export async function writeOnce<T>(run: OfferRun<AnyOfferSpec>, write: Write<T>)
     )
     if (resendAfter > 0) await run.deps.clock.sleep(resendAfter, run.deps.signal)
   }
-}
-
-async function sleepWithin(run: OfferRun<AnyOfferSpec>, ms: number, cause: PublishError) {
-  if (ms === 0) return
-  if (run.deps.clock.now() + ms > run.deps.deadline) throw cause
-  await run.deps.clock.sleep(ms, run.deps.signal)
 }
 
 /** A whole-object write (PUT with If-Match, or the reseller POST) under the rule above. */

@@ -18,7 +18,7 @@ import { PublishError } from '../../errors.js'
 import { redact } from '../../http/redact.js'
 import type { ProductIngestionApi } from '../../product-ingestion/api.js'
 import type { ConfigureStatus, Resource, SubmissionEntry } from '../../product-ingestion/types.js'
-import { SUBMISSION_POLL } from '../backoff.js'
+import { SUBMISSION_POLL, sleepWithin } from '../backoff.js'
 import { partnerCenterUrl, type ComparedWith } from '../result.js'
 import { configureOnce } from './configure-once.js'
 import { offerDiff } from './diff.js'
@@ -89,7 +89,11 @@ export async function converge(
   let othersPublishing = false
   /** Another job holds the product: wait a little longer each time, within the budget. */
   const waitForLock = async (): Promise<void> => {
-    await sleepWithin(run, lockWait, budgetError(run, 'another configure job to release the offer'))
+    await sleepWithin(
+      run.deps,
+      lockWait,
+      budgetError(run, 'another configure job to release the offer')
+    )
     lockWait = Math.min(SUBMISSION_POLL.maxMs, lockWait * SUBMISSION_POLL.factor)
   }
   /** Reads the offer and decides; someone else's submission in flight is waited for first. */
@@ -329,11 +333,6 @@ async function createdProduct(api: ProductIngestionApi, job: ConfigureStatus): P
   if (!product?.id)
     throw new PublishError('HTTP_BAD_REPLY', `Configure job ${job.jobId} created no product.`)
   return product.id
-}
-
-async function sleepWithin(run: PiRun, ms: number, error: PublishError): Promise<void> {
-  if (run.deps.clock.now() + ms > run.deps.deadline) throw error
-  await run.deps.clock.sleep(ms, run.deps.signal)
 }
 
 function budgetError(run: PiRun, what: string): PublishError {
