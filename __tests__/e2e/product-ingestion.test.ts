@@ -238,22 +238,33 @@ describe('conflicts', () => {
   })
 })
 
-describe('ambiguous outcomes', () => {
-  it('a configure that took effect but lost its reply is read back, not sent again', async () => {
-    await session.setFaults('POST /rp/product-ingestion/configure -> reset-after x1')
-    const before = piOfferState(await session.state(), 'contoso-container')
-    const run = await runAction(session.env({ target: 'live' }), {
-      workspace: createWorkspace(['contoso-container'])
-    })
-    expect(run.code).toBe(0)
-    expect(run.outputs.status).toBe('live')
-    // The preview publish once (its reply lost), then the promotion.
-    expect(configures(await session.requests()).map(r => r.status)).toEqual([0, 202])
-    const after = piOfferState(await session.state(), 'contoso-container')
-    expect(after.jobs).toBe(before.jobs + 2)
-    expect(after.submissions).toHaveLength(before.submissions.length + 1)
-    expect(run.stdout).toMatch(/failed in transit .*reading the offer back/)
-  })
+describe('the configure route under the write faults (issue 9)', () => {
+  it.each([
+    // [what happens, fault clause, configure answers, what the log says of the first]
+    ['fails before taking effect', '503', [503, 202, 202], /made nothing: sending it again/],
+    ['takes effect, then the connection drops', 'reset-after', [0, 202], /had taken effect/],
+    ['takes effect, then the reply is a 500', '500-after', [500, 202], /had taken effect/]
+  ])(
+    'a configure that %s is read back and sent only if it made nothing: one preview job',
+    async (_, fault, answers, outcome) => {
+      await session.setFaults(`POST /rp/product-ingestion/configure -> ${fault} x1`)
+      const before = piOfferState(await session.state(), 'contoso-container')
+      const run = await runAction(session.env({ target: 'live' }), {
+        workspace: createWorkspace(['contoso-container'])
+      })
+      expect(run.code).toBe(0)
+      expect(run.outputs.status).toBe('live')
+      // The preview publish (sent again only when the fault came before it took effect), then
+      // the promotion.
+      expect(configures(await session.requests()).map(r => r.status)).toEqual(answers)
+      const after = piOfferState(await session.state(), 'contoso-container')
+      expect(after.jobs).toBe(before.jobs + 2)
+      expect(after.submissions).toHaveLength(before.submissions.length + 1)
+      expect(run.stdout).toMatch(/failed in transit .*reading the offer back/)
+      const first = run.stdout.split('\n').find(l => l.includes('the request to configure offer'))
+      expect(first).toMatch(outcome)
+    }
+  )
 })
 
 it('leaks no secret, with step debug logging on and a VHD SAS in the manifest', async () => {
