@@ -34,7 +34,9 @@ const OPTION_HELP: Record<keyof typeof INPUT_NAMES, string> = {
   apiBaseUrl: `Ingestion API base URL (default ${DEFAULTS.apiBaseUrl})`,
   productIngestionUrl: `product-ingestion API base URL (default ${DEFAULTS.productIngestionUrl})`,
   concurrency: `offers published at once (default ${DEFAULTS.concurrency})`,
-  checkExisting: `auto | always: list packages and submissions before creating (default ${DEFAULTS.checkExisting})`
+  checkExisting: `auto | always: list packages and submissions before creating (default ${DEFAULTS.checkExisting})`,
+  mode: `publish | follow | list (default ${DEFAULTS.mode})`,
+  githubToken: 'GitHub token for deployments, releases and comments (use MARKETPLACE_GITHUB_TOKEN)'
 }
 
 function usage(): string {

@@ -39,6 +39,8 @@ export type ErrorCode =
   | 'CONFIGURE_FAILED'
   | 'VERSION_NOT_HIGHER'
   | 'PLAN_TYPE_MISMATCH'
+  /** A new offer or plan whose manifest lacks what its first submission needs: nothing was created. */
+  | 'OFFER_INCOMPLETE'
   | 'UNEXPECTED'
 
 /** A place in a file the user wrote (manifest, description file...). Lines and columns are 1-based. */

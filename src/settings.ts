@@ -9,11 +9,27 @@ import type { GitHubContext } from './github/context.js'
 import { isValidVersion, VERSION_FORMAT_HINT, versionFromRef } from './manifest/version.js'
 
 export type Target = 'draft' | 'preview' | 'live'
+
+/**
+ * What a run does, and what it needs: `publish` the manifest's offers; `follow` the submissions
+ * already in flight (promote a ready preview, report where they stand; no version, writes
+ * nothing but promotes); `list` the manifest's offers as JSON (no credentials, no request).
+ * A new mode is one line here (and its runner in publish/run.ts).
+ */
+export const MODES = {
+  publish: { credentials: true },
+  follow: { credentials: true },
+  list: { credentials: false }
+} as const satisfies Record<string, { credentials: boolean }>
+export type Mode = keyof typeof MODES
 export type OnConflict = 'fail' | 'wait'
 export type CheckExisting = 'auto' | 'always'
 
 export interface Settings {
+  mode: Mode
+  /** '' in a mode that needs no credentials when none is given. */
   tenantId: string
+  /** '' in a mode that needs no credentials when none is given. */
   clientId: string
   /** Absent when GitHub OIDC is used instead. */
   clientSecret?: string
@@ -40,6 +56,8 @@ export interface Settings {
   concurrency: number
   /** When to list an offer's submissions before creating one (see publish/look-first.ts). */
   checkExisting: CheckExisting
+  /** Token for the GitHub API (deployments, releases, pull-request comments); absent: none of those. */
+  githubToken?: string
 }
 
 /** Reads one raw input by its kebab-case name; '' when not given. */
@@ -63,7 +81,9 @@ export const INPUT_NAMES = {
   apiBaseUrl: 'api-base-url',
   productIngestionUrl: 'product-ingestion-url',
   concurrency: 'concurrency',
-  checkExisting: 'check-existing'
+  checkExisting: 'check-existing',
+  mode: 'mode',
+  githubToken: 'github-token'
 } as const
 
 export const DEFAULTS = {
@@ -83,7 +103,8 @@ export const DEFAULTS = {
   apiBaseUrl: 'https://api.partner.microsoft.com/v1.0/ingestion',
   productIngestionUrl: 'https://graph.microsoft.com/rp/product-ingestion',
   concurrency: 4,
-  checkExisting: 'auto'
+  checkExisting: 'auto',
+  mode: 'publish'
 } as const
 
 /** A week: longer than any runner lets a job live, so larger values are typos. */
@@ -96,31 +117,57 @@ const TENANT_DOMAIN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]
 /** `workspace` is the repository checkout (GITHUB_WORKSPACE), where relative paths start. */
 export function parseSettings(
   read: InputReader,
-  github: Pick<GitHubContext, 'ref'>,
+  github: Pick<GitHubContext, 'ref' | 'eventName'>,
   workspace: string
 ): Settings {
   const input = (name: string) => read(name).trim()
+  const mode = parseChoice(
+    INPUT_NAMES.mode,
+    input(INPUT_NAMES.mode),
+    Object.keys(MODES) as Mode[],
+    DEFAULTS.mode
+  )
+  // A mode without credentials checks them only when they are given.
+  const credential = (name: string, parse: (value: string) => string): string => {
+    const value = input(name)
+    return value === '' && !MODES[mode].credentials ? '' : parse(value)
+  }
   // Trimmed like every input: a secret pasted with a trailing newline would fail as AADSTS7000215.
   const clientSecret = input(INPUT_NAMES.clientSecret)
+  const githubToken = input(INPUT_NAMES.githubToken)
+  const dryRun = parseBoolean(INPUT_NAMES.dryRun, input(INPUT_NAMES.dryRun), DEFAULTS.dryRun)
+  if (mode === 'publish' && !dryRun && github.eventName === 'pull_request_target')
+    refuseTargetPublish()
+  const target = parseChoice(
+    INPUT_NAMES.target,
+    input(INPUT_NAMES.target),
+    ['draft', 'preview', 'live'],
+    DEFAULTS.target
+  )
+  if (mode === 'follow' && target === 'draft') {
+    invalid(
+      INPUT_NAMES.target,
+      'must be preview or live with mode: follow; a draft has no submission to follow',
+      'Set target to how far follow carries the submission: preview, or live (promotes a ready preview).'
+    )
+  }
   return {
-    tenantId: parseTenantId(input(INPUT_NAMES.tenantId)),
-    clientId: parseGuid(
-      INPUT_NAMES.clientId,
-      input(INPUT_NAMES.clientId),
-      'the Application (client) ID of the Entra app registration'
+    mode,
+    tenantId: credential(INPUT_NAMES.tenantId, parseTenantId),
+    clientId: credential(INPUT_NAMES.clientId, value =>
+      parseGuid(
+        INPUT_NAMES.clientId,
+        value,
+        'the Application (client) ID of the Entra app registration'
+      )
     ),
     clientSecret: clientSecret === '' ? undefined : clientSecret,
     oidcAudience: input(INPUT_NAMES.oidcAudience) || DEFAULTS.oidcAudience,
     manifestPath: path.resolve(workspace, input(INPUT_NAMES.manifest) || DEFAULTS.manifest),
-    target: parseChoice(
-      INPUT_NAMES.target,
-      input(INPUT_NAMES.target),
-      ['draft', 'preview', 'live'],
-      DEFAULTS.target
-    ),
+    target,
     version: parseVersion(input(INPUT_NAMES.version), github.ref),
     offers: parseOfferPatterns(read(INPUT_NAMES.offers)),
-    dryRun: parseBoolean(INPUT_NAMES.dryRun, input(INPUT_NAMES.dryRun), DEFAULTS.dryRun),
+    dryRun,
     wait: parseBoolean(INPUT_NAMES.wait, input(INPUT_NAMES.wait), DEFAULTS.wait),
     timeoutMinutes: parseTimeout(input(INPUT_NAMES.timeoutMinutes)),
     onConflict: parseChoice(
@@ -146,8 +193,22 @@ export function parseSettings(
       input(INPUT_NAMES.checkExisting),
       ['auto', 'always'],
       DEFAULTS.checkExisting
-    )
+    ),
+    githubToken: githubToken === '' ? undefined : githubToken
   }
+}
+
+/**
+ * `pull_request_target` runs with the base repository's secrets and a write token on a pull
+ * request's files: a publish there would put an untrusted branch's manifest in the store. A dry
+ * run (the plan comment) and follow write nothing from the pull request, so they may run there.
+ */
+function refuseTargetPublish(): never {
+  return invalid(
+    INPUT_NAMES.dryRun,
+    "must be true on pull_request_target: publishing would use the pull request's manifest and files",
+    'Set dry-run: true to post the plan on the pull request, and publish from a push, tag or release of the base repository.'
+  )
 }
 
 function invalid(name: string, message: string, hint: string): never {

@@ -41,3 +41,10 @@ function unescape(text: string): string {
     .replace(/%2C/g, ',')
     .replace(/%25/g, '%')
 }
+
+/** Every warning annotation's message: GitHub's refusals must come to exactly one each. */
+export function warnings(stdout: string): string[] {
+  return annotations(stdout)
+    .filter(a => a.level === 'warning')
+    .map(a => `${a.properties.title}: ${a.message}`)
+}

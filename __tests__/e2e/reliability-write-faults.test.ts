@@ -5,9 +5,10 @@
  * with the same packages, images, submissions and drafts as a run without faults, no duplicates.
  *
  * One emulator serves every cell, and one action run serves each column: the manifest holds one
- * offer per route (the e2e workspace's contoso-analytics under another offer ID, with properties
- * and the reseller channel stated), and each route's fault clause names its own offer's product,
- * so the offers (published side by side, as `concurrency` allows) do not meet each other's faults.
+ * offer per route (the e2e workspace's contoso-analytics under another offer ID, with the
+ * reseller channel stated and its premium plan hidden), and each route's fault clause names its
+ * own offer's product, so the offers (published side by side, as `concurrency` allows) do not meet
+ * each other's faults.
  * A clean run of the same manifest gives each offer's expected end state.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
@@ -22,7 +23,7 @@ import { apiCaller, v1Token } from '../emulator/wire-client.js'
 import { expectNoLeaks } from './leaks.js'
 import { firedFaults, publishLive, shapeOf, type Shape } from './reliability.js'
 import { startSession, type Session } from './session.js'
-import { createWorkspace } from './workspace.js'
+import { createWorkspace, offerAs } from './workspace.js'
 
 interface Cell {
   route: string
@@ -71,6 +72,16 @@ const CELLS: Cell[] = [
     target: p => `PUT /products/${p}/packageconfigurations/*`
   },
   { route: 'PUT property', offerId: 'wf-property', target: p => `PUT /products/${p}/properties/*` },
+  {
+    route: 'PUT offer availability',
+    offerId: 'wf-offer-availability',
+    target: p => `PUT /products/${p}/productavailabilities/*`
+  },
+  {
+    route: 'PUT plan availability',
+    offerId: 'wf-plan-availability',
+    target: p => `PUT /products/${p}/featureavailabilities/*`
+  },
   {
     route: 'POST reseller configuration',
     offerId: 'wf-reseller',
@@ -126,28 +137,17 @@ function seedFile(): string {
   return file
 }
 
-/** Every cell's offer as contoso-analytics of the e2e workspace, stating properties and reseller. */
+/**
+ * Every cell's offer as contoso-analytics of the e2e workspace (listing, logo, properties, preview
+ * audience), stating the reseller channel too, and hiding its premium plan (the entry ends with
+ * that plan) so that both availabilities are written.
+ */
 function matrixWorkspace(): string {
   const offers = CELLS.map(
-    cell => `
-  - id: ${cell.offerId}
-    type: azure-solution-template${cell.created ? `\n    name: ${cell.offerId}` : ''}
-    listing:
-      title: ${cell.offerId}
-      summary: Analytics for your Azure subscription, version \${{ version }}
-    images:
-      large: images/large.png
-    properties:
-      categories: [analytics]
-      useEnterpriseContract: true
-    reseller: Enabled
-    plans:
-      - id: standard
-        name: Standard
-        package: packages/analytics-standard-*.zip
-      - id: premium
-        name: Premium
-        package: packages/analytics-premium-*.zip`
+    cell =>
+      `${offerAs('contoso-analytics', cell.offerId, cell.created ? cell.offerId : undefined)}
+        hidden: true
+    reseller: Enabled`
   )
   const workspace = createWorkspace([])
   writeFileSync(join(workspace, 'marketplace.yml'), `version: 1\noffers:${offers.join('')}\n`)

@@ -116,7 +116,7 @@ describe('runs with nothing to change', () => {
     })
     expect(second.run.outputs['submission-id']).toBe('')
     const results = JSON.parse(second.run.outputs.result) as Array<Record<string, unknown>>
-    const [result] = results
+    const [result, managed] = results as Array<Record<string, { compared: string[] }>>
     expect(result.comparedWith).toEqual({
       submissionId: expect.any(String),
       releaseNumber: 1,
@@ -127,9 +127,13 @@ describe('runs with nothing to change', () => {
         'plan premium listing',
         'plan standard technical configuration',
         'plan premium technical configuration',
-        'offer properties'
+        'offer properties',
+        'offer availability'
       ]
     })
+    expect(managed.comparedWith.compared).toEqual(
+      expect.arrayContaining(['offer availability', 'plan managed availability'])
+    )
     // A product-ingestion offer names the live submission whose resource tree it compared.
     const vm = results.find(r => r.offerId === 'contoso-vm')!
     expect(vm.submissionId).toBeNull()

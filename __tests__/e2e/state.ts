@@ -13,6 +13,11 @@ export interface OfferState {
     packageReferences: string[]
   }>
   submissions: Array<{ id: string; releaseNumber: number; promoted: boolean }>
+  /** The current Availability drafts: the offer's preview audience, each plan's markets and prices. */
+  availability: {
+    previewAudience: string[]
+    plans: Array<{ variantID: string; markets: string[]; prices: number[] }>
+  }
 }
 
 type Json = Record<string, unknown>
@@ -26,6 +31,12 @@ export function offerState(state: Json, productId: string): OfferState {
     drafts.filter(d => d.module === 'Package').map(d => [d.instanceID, d.variantID])
   )
   const resources = product.resources as Array<{ kind: string; instanceID: string; body: Json }>
+  const availabilityDrafts = drafts.filter(d => d.module === 'Availability')
+  const inDraft = (kind: string, variantID?: string): Json | undefined => {
+    const draft = availabilityDrafts.find(d => d.variantID === variantID)
+    return resources.find(r => r.kind === kind && r.instanceID === draft?.instanceID)?.body
+  }
+  const list = (value: unknown): Json[] => (Array.isArray(value) ? (value as Json[]) : [])
   return {
     packages: (
       product.packages as Array<{ body: Json; uploadedAt?: number; validationItems?: unknown[] }>
@@ -48,6 +59,25 @@ export function offerState(state: Json, productId: string): OfferState {
       id: String(s.id),
       releaseNumber: Number(s.releaseNumber),
       promoted: s.promotedAt !== undefined
-    }))
+    })),
+    availability: {
+      previewAudience: list(inDraft('productAvailability')?.audiences).flatMap(a =>
+        list(a.values).map(String)
+      ),
+      plans: availabilityDrafts
+        .filter(d => d.variantID !== undefined)
+        .map(({ variantID }) => {
+          const plan = inDraft('featureAvailability', variantID)
+          return {
+            variantID: String(variantID),
+            markets: list(plan?.marketStates)
+              .filter(m => m.state === 'Enabled')
+              .map(m => String(m.marketCode)),
+            prices: list(plan?.priceSchedules).flatMap(g =>
+              list(g.schedules).map(s => Number((s.retailPrice as Json | undefined)?.openPrice))
+            )
+          }
+        })
+    }
   }
 }

@@ -1,7 +1,7 @@
 /**
  * A throw-away repository for the end-to-end tests: a manifest for the emulator's seeded offers
- * and the real files it names (zip packages with mainTemplate.json, PNG logos of the right sizes,
- * Business Central .app files).
+ * that states everything their submissions need, and the real files it names (zip packages with
+ * mainTemplate.json, PNG logos of the right sizes, Business Central .app files).
  */
 import { crc32, deflateSync } from 'node:zlib'
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
@@ -23,6 +23,39 @@ const OWNER_ROLE = '8e3af657-a8ff-443c-a75c-2fe8c4bcb635'
 const PRINCIPAL = '5f0e6a7b-1c2d-4e3f-8a9b-0c1d2e3f4a5b'
 const PUBLISHER_TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47'
 const PUBLISHER_SUBSCRIPTION = '0b1f6471-1bf0-4dda-aec3-cb9272f09590'
+/** The subscription of the preview audience. */
+export const PREVIEW_SUBSCRIPTION = '0b1f6471-1bf0-4dda-aec3-cb9272f09590'
+
+/**
+ * What the listings state beyond their title and summary, so that submissions pass the emulator's
+ * (default, strict) submission checks as Partner Center's validation: description and privacy
+ * link; Azure Applications add contacts, a category and the preview audience; every offer has
+ * the large logo and legal terms.
+ */
+const LISTING_REST = `
+      description: <p>Made by Contoso.</p>
+      privacyPolicy: https://contoso.example.com/privacy`
+const CONTACTS = `
+      contacts:
+        support: { name: Contoso Support, email: support@contoso.example.com }
+        engineering: { name: Contoso Engineering, email: engineering@contoso.example.com }`
+const LOGO = `
+    images:
+      large: images/large.png`
+const AZURE_PROPERTIES = `
+    properties:
+      categories: [analytics]
+      useEnterpriseContract: true
+    previewAudience: [${PREVIEW_SUBSCRIPTION}]`
+const BC_PROPERTIES = `
+    properties:
+      useEnterpriseContract: true`
+
+/** A plan's listing: what its submission needs. */
+const planListing = (summary: string): string => `
+        listing:
+          summary: ${summary}
+          description: <p>${summary}</p>`
 
 const OFFERS: Record<SeededOffer, string> = {
   'contoso-analytics': `
@@ -30,32 +63,34 @@ const OFFERS: Record<SeededOffer, string> = {
     type: azure-solution-template
     listing:
       title: Contoso Analytics
-      summary: Analytics for your Azure subscription, version \${{ version }}
-    images:
-      large: images/large.png
+      summary: Analytics for your Azure subscription, version \${{ version }}${LISTING_REST}${CONTACTS}${LOGO}${AZURE_PROPERTIES}
     plans:
       - id: standard
-        name: Standard
+        name: Standard${planListing('One subscription')}
         package: packages/analytics-standard-*.zip
       - id: premium
-        name: Premium
+        name: Premium${planListing('Every subscription')}
         package: packages/analytics-premium-*.zip`,
   'contoso-managed-ops': `
   - id: contoso-managed-ops
     type: azure-managed-app
     listing:
-      summary: Managed operations by Contoso
+      summary: Managed operations by Contoso${LISTING_REST}${CONTACTS}${LOGO}${AZURE_PROPERTIES}
     plans:
       - id: managed
-        name: Managed
+        name: Managed${planListing('Operated by Contoso')}
         package: packages/managed-ops-*.zip
         tenantId: ${TENANT}
         authorizations:
           - principalId: ${PRINCIPAL}
-            roleDefinitionId: ${OWNER_ROLE}`,
+            roleDefinitionId: ${OWNER_ROLE}
+        markets: [us, ca]
+        pricing: { monthly: 49.99 }`,
   'contoso-bc-connector': `
   - id: contoso-bc-connector
     type: business-central
+    listing:
+      summary: Business Central data next to your Azure costs${LISTING_REST}${LOGO}${BC_PROPERTIES}
     app: bc/Contoso_Connector_\${{ version }}.0.app`,
   'contoso-saas': `
   - id: contoso-saas
@@ -136,6 +171,33 @@ export function createWorkspace(offers: SeededOffer[], extra = ''): string {
     )
   }
   return root
+}
+
+/**
+ * A seeded offer's manifest entry under another offer ID; with a `name`, a run creates the offer.
+ * The entry ends with its last plan's `package:` line.
+ */
+export function offerAs(offer: SeededOffer, id: string, name?: string): string {
+  return OFFERS[offer].replace(
+    `- id: ${offer}\n`,
+    `- id: ${id}\n${name === undefined ? '' : `    name: ${name}\n`}`
+  )
+}
+
+/**
+ * Two offers Partner Center does not have yet, each with a `name` so that the run creates them:
+ * `contoso-new-template` (the solution template of contoso-analytics) and `contoso-new-managed`
+ * (the managed app of contoso-managed-ops). Without `availability`, they state everything their
+ * first submission needs but the preview audience, the managed plan's markets and its price.
+ */
+export function newOffersManifest(availability: boolean): string {
+  const text = `version: 1\noffers:${offerAs('contoso-analytics', 'contoso-new-template', 'Contoso New Template')}${offerAs('contoso-managed-ops', 'contoso-new-managed', 'Contoso New Managed')}\n`
+  if (availability) return text
+  const unstated = /^\s+(previewAudience|markets|pricing):/
+  return text
+    .split('\n')
+    .filter(line => !unstated.test(line))
+    .join('\n')
 }
 
 /** A manifest of contoso-analytics with only its `standard` plan, whose package is on line 8. */

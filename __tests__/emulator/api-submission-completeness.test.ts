@@ -1,10 +1,11 @@
 /**
- * `submissionChecks: 'strict'` (--submission-checks strict): a submission of an offer with an
- * incomplete module fails validation with the service's items. Each rule is broken alone on an
- * otherwise complete offer.
+ * The emulator's default submission checks (`strict`; `--submission-checks basic` is the way
+ * back): a submission of an offer with an incomplete module fails validation with the service's
+ * items. Each rule is broken alone on an otherwise complete offer.
  */
 import { describe, expect, it } from '@jest/globals'
 import { RULES } from '../../emulator/src/api/submission-completeness.js'
+import { DEFAULT_OPTIONS } from '../../emulator/src/server/options.js'
 import {
   createHarness,
   creationRequest,
@@ -14,6 +15,10 @@ import {
 } from './api-harness.js'
 
 const GUID = '3f2e1d0c-4b5a-4968-8776-a5b4c3d2e1f0'
+
+/** A model with the emulator's default submission checks. */
+const withDefaults = (): Harness =>
+  createHarness({ submissionChecks: DEFAULT_OPTIONS.submissionChecks })
 
 /** The first resource of a module's draft (offer level, or the plan's) and its PUT path. */
 async function draft(h: Harness, pid: string, module: string, kind: string, plan?: string) {
@@ -139,15 +144,50 @@ describe('strict submission checks', () => {
   it.each(['contoso-analytics', 'contoso-managed-ops', 'contoso-bc-connector'])(
     'pass a complete %s',
     async offerId => {
-      const h = createHarness({ submissionChecks: 'strict' })
+      const h = withDefaults()
       const pid = h.productId(offerId)
       await complete(h, pid)
       expect(await validations(h, pid)).toEqual([])
     }
   )
 
-  it('are off by default: the incomplete seed offers pass', async () => {
-    const h = createHarness()
+  it('are on by default: a managed app without audience, markets or price fails with their items', async () => {
+    const items = await broken('contoso-managed-ops', async (h, pid) => {
+      const plan = (await h.ok('GET', `/products/${pid}/variants`)).value[0]
+      await update(h, pid, ['Availability', 'productAvailabilities'], a => ({
+        ...a,
+        audiences: []
+      }))
+      await update(h, pid, ['Availability', 'featureAvailabilities', plan.id], a => ({
+        ...a,
+        marketStates: [],
+        priceSchedules: []
+      }))
+    })
+    expect(items).toEqual([
+      {
+        errorCode: 'Availability-20101',
+        severity: 'Error',
+        message: 'Preview audience is required.',
+        resource: 'Availability'
+      },
+      {
+        errorCode: 'Availability-20102',
+        severity: 'Error',
+        message: 'Plan managed has no market.',
+        resource: 'Availability'
+      },
+      {
+        errorCode: 'Availability-20103',
+        severity: 'Error',
+        message: 'Plan managed has no price.',
+        resource: 'Availability'
+      }
+    ])
+  })
+
+  it('basic, the way back, lets the incomplete seed offers pass', async () => {
+    const h = createHarness({ submissionChecks: 'basic' })
     const pid = h.productId('contoso-managed-ops')
     await readyPackages(h, pid)
     expect(await validations(h, pid)).toEqual([])
@@ -162,7 +202,7 @@ describe('strict submission checks', () => {
 
   /** A complete managed app with one thing undone, and the items that must name it. */
   async function broken(offerId: string, breakIt: Edit): Promise<Wire[]> {
-    const h = createHarness({ submissionChecks: 'strict' })
+    const h = withDefaults()
     const pid = h.productId(offerId)
     await complete(h, pid)
     await breakIt(h, pid)

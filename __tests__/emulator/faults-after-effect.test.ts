@@ -36,7 +36,9 @@ let call: Call
 let ids: Ids
 
 beforeAll(async () => {
-  emulator = await startEmulatorProcess(['--speed', '100000'])
+  // The promote case's submission of the bare seed offer is only the vehicle of the fault under
+  // test: basic checks let it reach ReadyToPublish (completeness: api-submission-completeness).
+  emulator = await startEmulatorProcess(['--speed', '100000', '--submission-checks', 'basic'])
   call = apiCaller(emulator.ready, await v1Token(emulator.ready))
 })
 

@@ -19,7 +19,7 @@ describe('parseOptions', () => {
       sasVersion: '2018-03-28',
       rotateDraftInstances: true,
       keepSubmittedInstances: true,
-      submissionChecks: 'basic'
+      submissionChecks: 'strict'
     })
   })
 
@@ -37,7 +37,7 @@ describe('parseOptions', () => {
         '--quiet',
         '--faults',
         'token -> 503 x1',
-        '--submission-checks=strict'
+        '--submission-checks=basic'
       ])
     ).toMatchObject({
       port: 0,
@@ -48,7 +48,7 @@ describe('parseOptions', () => {
       ignoreVersionHeader: true,
       quiet: true,
       faults: 'token -> 503 x1',
-      submissionChecks: 'strict'
+      submissionChecks: 'basic'
     })
     expect(parseOptions(['--port', '1', '--help'])).toBe('help')
   })

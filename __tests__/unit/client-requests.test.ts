@@ -207,6 +207,36 @@ const ROWS: Row[] = [
     'write'
   ],
   [
+    'getProductAvailabilities',
+    a => a.getProductAvailabilities('p1', 'd1'),
+    'GET',
+    '/products/p1/productAvailabilities/getByInstanceID(instanceID=d1)',
+    'lookup',
+    'list'
+  ],
+  [
+    'putProductAvailability',
+    a => a.putProductAvailability('p1', { resourceType: 'ProductAvailability', id: 'av1' }),
+    'PUT',
+    '/products/p1/productavailabilities/av1',
+    'write'
+  ],
+  [
+    'getFeatureAvailabilities',
+    a => a.getFeatureAvailabilities('p1', 'd1'),
+    'GET',
+    '/products/p1/featureAvailabilities/getByInstanceID(instanceID=d1)?$expand=MarketStates,PriceSchedules,Trial',
+    'lookup',
+    'list'
+  ],
+  [
+    'putFeatureAvailability',
+    a => a.putFeatureAvailability('p1', { resourceType: 'FeatureAvailability', id: 'fa1' }),
+    'PUT',
+    '/products/p1/featureavailabilities/fa1?$expand=MarketStates,PriceSchedules,Trial',
+    'write'
+  ],
+  [
     'listSubmissions',
     a => a.listSubmissions('p1'),
     'GET',

@@ -99,6 +99,12 @@ describe('docs/manifest.md', () => {
           expect(offer.plans.length).toBeGreaterThan(0)
           for (const plan of offer.plans) expect(plan.version).toBe('1.2.3')
         }
+        // An example that would create its offer states everything its first submission needs
+        // (checked before any write for the offers of the Ingestion API).
+        if (!isProductIngestionOffer(offer) && offer.name !== undefined) {
+          const gaps = [offer, ...offer.plans].flatMap(o => o.firstSubmissionGaps ?? [])
+          expect(gaps.map(g => g.field)).toEqual([])
+        }
         if (offer.type === 'azure-managed-app') {
           const managed = offer.plans[0].managedApp
           expect(managed?.publicAzureAuthorizations).toHaveLength(2)

@@ -493,6 +493,92 @@ offers:
     hint: /tag such as v1\.2\.3/
   },
   {
+    name: 'markets on a solution-template plan',
+    text: solutionTemplate('', '        markets: [us] # <-\n'),
+    field: 'offers[0].plans[0].markets',
+    message: /only for azure-managed-app plans/,
+    hint: /Remove "markets"/
+  },
+  {
+    name: 'a managed plan price without markets',
+    text: managedApp(`${AUTH}        pricing: { monthly: 10 }\n`).replace(
+      '      - id: managed',
+      '      - id: managed # <-'
+    ),
+    field: 'offers[0].plans[0].markets',
+    message: /states pricing without markets/,
+    hint: /Add "markets"/
+  },
+  {
+    name: 'managed plan markets without a price',
+    text: managedApp(`${AUTH}        markets: [us]\n`).replace(
+      '      - id: managed',
+      '      - id: managed # <-'
+    ),
+    field: 'offers[0].plans[0].pricing',
+    message: /states markets without pricing/,
+    hint: /Add "pricing"/
+  },
+  {
+    name: 'a price for a market the plan is not sold in',
+    text: managedApp(`${AUTH}        markets: [us]
+        pricing:
+          monthly: 10
+          byMarket:
+            - market: gb # <-
+              monthly: 8
+`),
+    field: 'offers[0].plans[0].pricing.byMarket[0].market',
+    message: /"gb" is priced but not one of the markets/,
+    hint: /Add "gb" to the plan's markets/
+  },
+  {
+    name: 'two prices for one market',
+    text: managedApp(`${AUTH}        markets: [us]
+        pricing:
+          monthly: 10
+          byMarket:
+            - { market: us, monthly: 8 }
+            - { market: us, monthly: 9 } # <-
+`),
+    field: 'offers[0].plans[0].pricing.byMarket[1].market',
+    message: /"us" has two prices/,
+    hint: /already priced at byMarket\[0\]/
+  },
+  {
+    name: 'market code in upper case',
+    text: managedApp(`${AUTH}        markets: [US] # <-\n        pricing: { monthly: 10 }\n`),
+    field: 'offers[0].plans[0].markets[0]',
+    message: /invalid value "US"/,
+    hint: /lower-case two-letter market code/
+  },
+  {
+    name: 'private audience on a public plan',
+    text: solutionTemplate(
+      '',
+      '        privateAudience: [0b1f6471-1bf0-4dda-aec3-cb9272f09590] # <-\n'
+    ),
+    field: 'offers[0].plans[0].privateAudience',
+    message: /has a privateAudience but is not private/,
+    hint: /visibility: private/
+  },
+  {
+    name: 'preview audience that is not a subscription ID',
+    text: solutionTemplate('    previewAudience: [my-subscription] # <-\n'),
+    field: 'offers[0].previewAudience[0]',
+    message: /invalid value "my-subscription"/,
+    hint: /GUID/
+  },
+  {
+    name: 'preview audience on a Business Central offer',
+    text: businessCentral(
+      '    app: apps/Contoso_Connector_1.2.3.0.app\n    previewAudience: [0b1f6471-1bf0-4dda-aec3-cb9272f09590] # <-\n'
+    ),
+    field: 'offers[0].previewAudience',
+    message: /only for Azure Application offers/,
+    hint: /Remove "previewAudience"/
+  },
+  {
     name: 'terms of use and the standard contract together',
     text: solutionTemplate(
       '    properties:\n      termsOfUse: Our terms\n      useEnterpriseContract: true # <-\n'

@@ -98,6 +98,12 @@ describe('examples/marketplace.yml', () => {
         allowedCustomerActions: ['Microsoft.Storage/storageAccounts/listKeys/action']
       }
     })
+    expect(analytics.previewAudience).toEqual(['0b1f6471-1bf0-4dda-aec3-cb9272f09590'])
+    expect(analytics.plans[0].availability).toBeUndefined()
+    expect(managed.plans[0].availability).toMatchObject({
+      markets: ['us', 'ca', 'gb'],
+      pricing: { monthly: 49.99, byMarket: [{ market: 'gb', monthly: 39.99, currency: 'GBP' }] }
+    })
     expect(bc.businessCentral).toMatchObject({
       appVersion: '1.2.3.0',
       app: { name: 'Contoso_Connector_1.2.3.0.app' },
@@ -107,6 +113,15 @@ describe('examples/marketplace.yml', () => {
     expect(bc.source.line).toBe(
       readFileSync(example, 'utf8').split('\n').indexOf('  - id: contoso-bc-connector') + 1
     )
+  })
+
+  test('states everything a first submission of each offer needs', async () => {
+    const manifest = await loadManifest(example, { version: '1.2.3', workspace: repo })
+    const gaps = ingestionOffers(manifest).flatMap(o => [
+      ...(o.firstSubmissionGaps ?? []),
+      ...o.plans.flatMap(p => p.firstSubmissionGaps ?? [])
+    ])
+    expect(gaps).toEqual([])
   })
 
   test('the same manifest as JSON loads to the same model', async () => {
@@ -230,6 +245,63 @@ describe('loadManifest', () => {
     ws.write('marketplace.yml', solutionTemplate())
     const manifest = await loadManifest('marketplace.yml', { version: '1.2.3', workspace: ws.root })
     expect(manifest.file).toBe(path.join(ws.root, 'marketplace.yml'))
+  })
+
+  test('lists what a first submission needs and a bare managed app leaves out, each where it belongs', async () => {
+    const text = managedApp(`        tenantId: 8d2c5b1e-3f4a-4c6b-9e7d-1a2b3c4d5e6f
+        authorizations:
+          - principalId: 3f2e1d0c-4b5a-4968-8776-a5b4c3d2e1f0
+            roleDefinitionId: b24988ac-6180-42a0-ab88-20f7382dd24c
+        visibility: private
+`)
+    const file = ws.write('marketplace.yml', text)
+    const [offer] = ingestionOffers(
+      await loadManifest(file, { version: '1.2.3', workspace: ws.root })
+    )
+    const lineOf = (start: string) => text.split('\n').findIndex(l => l.startsWith(start)) + 1
+    expect(offer.firstSubmissionGaps?.map(g => [g.field, g.source.line])).toEqual(
+      [
+        'listing.summary',
+        'listing.description',
+        'listing.privacyPolicy',
+        'images.large',
+        'properties.useEnterpriseContract',
+        'listing.contacts.support.name',
+        'listing.contacts.support.email',
+        'listing.contacts.engineering.name',
+        'listing.contacts.engineering.email',
+        'properties.categories',
+        'previewAudience'
+      ].map(field => [`offers[0].${field}`, lineOf('  - id: contoso-managed-ops')])
+    )
+    expect(offer.firstSubmissionGaps?.[10]).toMatchObject({
+      message:
+        'offer "contoso-managed-ops" has no preview audience, which Partner Center requires before a first submission',
+      hint: expect.stringContaining('Add previewAudience')
+    })
+    expect(offer.plans[0].firstSubmissionGaps?.map(g => [g.field, g.source.line])).toEqual(
+      ['listing.summary', 'listing.description', 'privateAudience', 'markets', 'pricing'].map(
+        field => [`offers[0].plans[0].${field}`, lineOf('      - id: managed')]
+      )
+    )
+  })
+
+  test('a Business Central app needs its listing, logo and legal terms; a stated file description counts', async () => {
+    const text = businessCentral(`    app: apps/Contoso_Connector_1.2.3.0.app
+    listing:
+      summary: Connector
+      description: { file: listing/contoso-bc-connector.html }
+    properties:
+      termsOfUse: Our terms
+`)
+    const file = ws.write('marketplace.yml', text)
+    const [offer] = ingestionOffers(
+      await loadManifest(file, { version: '1.2.3', workspace: ws.root })
+    )
+    expect(offer.firstSubmissionGaps?.map(g => [g.field, g.source.line])).toEqual([
+      ['offers[0].listing.privacyPolicy', 7],
+      ['offers[0].images.large', 3]
+    ])
   })
 
   test('screenshots are checked at 1280x720 and keep their order', async () => {

@@ -7,6 +7,7 @@
  * in between).
  */
 import type { ServerResponse } from 'node:http'
+import { fileURLToPath } from 'node:url'
 import { createFaults, type Faults } from '../../emulator/src/faults.js'
 import { DEFAULT_PRODUCT_INGESTION_CONFIG } from '../../emulator/src/product-ingestion/config.js'
 import {
@@ -16,7 +17,12 @@ import {
 } from '../../emulator/src/product-ingestion/index.js'
 import { createTransport } from '../../src/http/transport.js'
 import type { IngestionApi } from '../../src/ingestion/api.js'
-import type { ProductIngestionOfferSpec } from '../../src/manifest/model-product-ingestion.js'
+import { loadManifest } from '../../src/manifest/load.js'
+import type { OfferIdentity } from '../../src/manifest/model.js'
+import {
+  isProductIngestionOffer,
+  type ProductIngestionOfferSpec
+} from '../../src/manifest/model-product-ingestion.js'
 import type { ProductIngestionApi } from '../../src/product-ingestion/api.js'
 import { createProductIngestionClient } from '../../src/product-ingestion/client.js'
 import { OfferRun, type PublishDeps } from '../../src/publish/context.js'
@@ -52,16 +58,16 @@ export interface PiKit {
   /** The configure bodies the action sent. */
   configures(): { $schema: string; resources: Record<string, unknown>[] }[]
   offer(offerId: string): PiOfferSummary
-  /** A fresh OfferRun of `spec` with these settings on this kit. */
-  run(spec: ProductIngestionOfferSpec, overrides?: Partial<Settings>): PiTestRun
+  /** A fresh OfferRun of `spec` (or, for a follow, only an offer's identity) with these settings. */
+  run<O extends OfferIdentity>(spec: O, overrides?: Partial<Settings>): PiTestRun<O>
   /** Sends a configure straight to the model, as a colleague in Partner Center would, and lets its job run. */
   colleague(resources: unknown[]): Promise<void>
   intercept(handler: Intercept | undefined): void
   close(): Promise<void>
 }
 
-export interface PiTestRun {
-  run: OfferRun<ProductIngestionOfferSpec>
+export interface PiTestRun<O extends OfferIdentity> {
+  run: OfferRun<O>
   lines: string[]
 }
 
@@ -161,3 +167,16 @@ const NO_INGESTION_API = new Proxy({} as IngestionApi, {
     throw new Error(`a product-ingestion offer called the Ingestion API (${String(name)})`)
   }
 })
+
+const examples = fileURLToPath(new URL('../../examples', import.meta.url))
+
+/** An offer of examples/marketplace.yml (the seed's offers), loaded for version 1.2.3. */
+export async function exampleOffer(offerId: string): Promise<ProductIngestionOfferSpec> {
+  const manifest = await loadManifest(`${examples}/marketplace.yml`, {
+    version: '1.2.3',
+    workspace: examples
+  })
+  const offer = manifest.offers.find(o => o.offerId === offerId)
+  if (!offer || !isProductIngestionOffer(offer)) throw new Error(`no ${offerId} in the example`)
+  return offer
+}

@@ -2,7 +2,7 @@
  * The example manifest (examples/marketplace.yml, loaded by the real loader) published to the
  * in-process emulator seeded with its offers: every field the manifest states reaches the drafts,
  * and all six offers (three through the Ingestion API, three through the Graph product-ingestion
- * API) reach preview side by side.
+ * API) reach preview side by side, through the emulator's default (strict) submission checks.
  */
 import { describe, expect, it } from '@jest/globals'
 import { fileURLToPath } from 'node:url'
@@ -63,6 +63,32 @@ describe('publishing examples/marketplace.yml', () => {
     expect(opsConfig.publicAzureTenantID).toBe('8d2c5b1e-3f4a-4c6b-9e7d-1a2b3c4d5e6f')
     expect(opsConfig.allowJitAccess).toBe(true)
     expect(opsConfig.version).toBe('1.2.3')
+
+    const [audience] = await api.getProductAvailabilities(
+      analytics,
+      await draftOf(analytics, 'Availability')
+    )
+    expect(audience.audiences).toEqual([
+      { type: 'PreviewMarketplaceGroup', values: ['0b1f6471-1bf0-4dda-aec3-cb9272f09590'] }
+    ])
+    const [opsPlan] = await api.getFeatureAvailabilities(
+      ops,
+      await draftOf(ops, 'Availability', managed.id)
+    )
+    expect(opsPlan.marketStates).toEqual(
+      ['US', 'CA', 'GB'].map(marketCode => ({ marketCode, state: 'Enabled' }))
+    )
+    const monthly = (openPrice: number, currencyCode: string) => [
+      {
+        retailPrice: { openPrice, currencyCode },
+        priceCadence: { type: 'Month', value: 1 },
+        pricingModel: 'Recurring'
+      }
+    ]
+    expect(opsPlan.priceSchedules?.map(s => [s.marketCodes, s.schedules])).toEqual([
+      [['US', 'CA'], monthly(49.99, 'USD')],
+      [['GB'], monthly(39.99, 'GBP')]
+    ])
 
     const bc = service.productId('contoso-bc-connector')
     const [bcConfig] = await api.getPackageConfigurations(bc, await draftOf(bc, 'Package'))

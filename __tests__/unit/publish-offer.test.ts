@@ -8,7 +8,16 @@ import type { IngestionApi } from '../../src/ingestion/api.js'
 import type { Module, Submission, TypeValuePair } from '../../src/ingestion/types.js'
 import { publishOffer } from '../../src/publish/offer.js'
 import { useEmulator, type FreshOptions, type TestService } from './publish-emulator.js'
-import { azureOffer, bcOffer, file, offerRun, plan } from './publish-fixtures.js'
+import {
+  azureOffer,
+  bcOffer,
+  file,
+  gap,
+  managedOffer,
+  offerRun,
+  plan,
+  SUBSCRIPTION
+} from './publish-fixtures.js'
 
 const emulator = useEmulator()
 
@@ -78,8 +87,13 @@ async function pointPlansAt(api: IngestionApi, productId: string, packageIds: st
   }
 }
 
-/** Another publisher's running submission of other packages: it blocks a new one for a minute. */
+/**
+ * Another publisher's running submission of other packages: it blocks a new one for a minute.
+ * The offer is complete first (a draft run of the manifest), or the submission would fail
+ * validation at once and block nothing.
+ */
 async function theirSubmission(service: TestService, productId: string): Promise<Submission> {
+  await publishOffer(offerRun(service, azureOffer(), { target: 'draft' }).run)
   const theirs = await processedPackage(service, productId, 'theirs-0.9.0.zip')
   await pointPlansAt(service.api, productId, [theirs.id])
   const submission = await submitDrafts(service.api, productId)
@@ -95,7 +109,7 @@ describe('publishOffer: Azure Application', () => {
 
     expect(result.errors).toEqual([])
     expect(result.status).toBe('preview')
-    expect(uploads.sort()).toEqual(['premium-1.2.3.zip', 'standard-1.2.3.zip'])
+    expect(uploads.sort()).toEqual(['logo-216x216.png', 'premium-1.2.3.zip', 'standard-1.2.3.zip'])
     const standard = (await api.listVariants(productId)).find(v => v.externalID === 'standard')!
     const [config] = await api.getPackageConfigurations(
       productId,
@@ -296,7 +310,7 @@ describe('publishOffer: Azure Application', () => {
     await service.clearLog()
     const { run, uploads } = offerRun(service, azureOffer(), { target: 'draft' })
     await publishOffer(run)
-    expect(uploads).toEqual(['premium-1.2.3.zip'])
+    expect(uploads).toEqual(['logo-216x216.png', 'premium-1.2.3.zip'])
     expect((await service.writes()).filter(w => w === PACKAGES)).toHaveLength(1)
     expect((await api.listPackages(productId)).map(p => p.fileName).sort()).toEqual([
       'premium-1.2.3.zip',
@@ -308,7 +322,7 @@ describe('publishOffer: Azure Application', () => {
     const { service } = await seededAzure()
     const { run, uploads } = offerRun(service, azureOffer())
     await publishOffer(run)
-    expect(uploads.sort()).toEqual(['premium-1.2.3.zip', 'standard-1.2.3.zip'])
+    expect(uploads.sort()).toEqual(['logo-216x216.png', 'premium-1.2.3.zip', 'standard-1.2.3.zip'])
     expect(await service.lists()).toEqual(['packages'])
 
     const always = await seededAzure()
@@ -320,7 +334,7 @@ describe('publishOffer: Azure Application', () => {
     })
     await publishOffer(checked.run)
     expect(await always.service.lists()).toEqual(['packages'])
-    expect(checked.uploads).toEqual(['premium-1.2.3.zip'])
+    expect(checked.uploads).toEqual(['logo-216x216.png', 'premium-1.2.3.zip'])
   })
 
   it('uploads nothing at a version already uploaded and configured', async () => {
@@ -364,6 +378,126 @@ describe('publishOffer: Azure Application', () => {
   })
 })
 
+describe('publishOffer: availability', () => {
+  const AVAILABILITY_WRITES = [
+    'PUT /products/{productID}/productavailabilities/{productAvailabilityID}',
+    'PUT /products/{productID}/featureavailabilities/{featureAvailabilityID}'
+  ]
+
+  it("writes the preview audience and a managed plan's markets and prices, and nothing again", async () => {
+    const service = await emulator.fresh()
+    const { api } = service
+    const productId = service.productId('contoso-managed-ops')
+    const result = await publishOffer(offerRun(service, managedOffer()).run)
+    expect(result.errors).toEqual([])
+    expect(result.status).toBe('preview')
+    expect(result.changes).toEqual(
+      expect.arrayContaining([
+        { action: 'update', subject: 'offer availability', fields: ['audiences'] },
+        {
+          action: 'update',
+          subject: 'plan managed availability',
+          fields: ['marketStates', 'priceSchedules']
+        }
+      ])
+    )
+    const [offerLevel] = await api.getProductAvailabilities(
+      productId,
+      await draftOf(api, productId, 'Availability')
+    )
+    expect(offerLevel.audiences).toEqual([
+      { type: 'PreviewMarketplaceGroup', values: [SUBSCRIPTION] }
+    ])
+    const [managed] = await api.listVariants(productId)
+    const [planLevel] = await api.getFeatureAvailabilities(
+      productId,
+      await draftOf(api, productId, 'Availability', managed.id)
+    )
+    expect(planLevel.marketStates).toEqual([
+      { marketCode: 'US', state: 'Enabled' },
+      { marketCode: 'GB', state: 'Enabled' }
+    ])
+    expect(
+      planLevel.priceSchedules?.map(s => [s.marketCodes, s.schedules?.[0].retailPrice])
+    ).toEqual([
+      [['US'], { openPrice: 49.99, currencyCode: 'USD' }],
+      [['GB'], { openPrice: 39.99, currencyCode: 'GBP' }]
+    ])
+
+    await service.clearLog()
+    const again = await publishOffer(offerRun(service, managedOffer(), { target: 'draft' }).run)
+    expect(again.errors).toEqual([])
+    const writes = await service.writes()
+    expect(writes.filter(w => AVAILABILITY_WRITES.includes(w))).toEqual([])
+  })
+
+  it('records the availability it would write in a dry run, and writes none', async () => {
+    const service = await emulator.fresh()
+    const { run } = offerRun(service, managedOffer(), { dryRun: true })
+    const result = await publishOffer(run)
+    expect(result.status).toBe('planned')
+    expect(await service.writes()).toEqual([])
+    expect(result.changes.map(c => c.subject)).toEqual(
+      expect.arrayContaining(['offer availability', 'plan managed availability'])
+    )
+  })
+
+  it('creates nothing when a new offer lacks what its first submission needs, one error per setting', async () => {
+    const service = await emulator.fresh({ offers: [] })
+    const managed = managedOffer().plans[0]
+    const offer = managedOffer({
+      name: 'Contoso Managed Operations',
+      previewAudience: undefined,
+      firstSubmissionGaps: [gap('offers[0].previewAudience', 'preview audience', 3)],
+      plans: [
+        {
+          ...managed,
+          availability: undefined,
+          firstSubmissionGaps: [
+            gap('offers[0].plans[0].markets', 'markets', 20),
+            gap('offers[0].plans[0].pricing', 'price', 20)
+          ]
+        }
+      ]
+    })
+    for (const dryRun of [true, false]) {
+      const result = await publishOffer(offerRun(service, offer, { dryRun }).run)
+      expect(result.status).toBe('failed')
+      expect(result.errors.map(e => [e.code, e.source?.line])).toEqual([
+        ['OFFER_INCOMPLETE', 3],
+        ['OFFER_INCOMPLETE', 20],
+        ['OFFER_INCOMPLETE', 20]
+      ])
+      expect(result.errors[1].message).toContain('offers[0].plans[0].markets')
+      expect(result.errors[1].message).toContain('nothing was created')
+      expect(result.changes).toEqual([])
+    }
+    expect(await service.writes()).toEqual([])
+  })
+
+  it('creates no plan of an existing offer when a new plan lacks what its first submission needs', async () => {
+    const service = await emulator.fresh()
+    const extra = plan('extra', {
+      firstSubmissionGaps: [gap('offers[0].plans[2].listing.summary', 'listing summary', 30)]
+    })
+    const { run } = offerRun(service, azureOffer({ plans: [plan('standard'), extra] }))
+    const result = await publishOffer(run)
+    expect(result.errors.map(e => e.code)).toEqual(['OFFER_INCOMPLETE'])
+    expect(result.errors[0].message).toContain('plan "extra" does not exist yet')
+    expect(await service.writes()).toEqual([])
+  })
+
+  it('leaves what Partner Center has of an existing offer when the manifest does not state it', async () => {
+    const service = await emulator.fresh()
+    const offer = azureOffer({
+      firstSubmissionGaps: [gap('offers[0].previewAudience', 'preview audience', 3)]
+    })
+    const result = await publishOffer(offerRun(service, offer, { target: 'draft' }).run)
+    expect(result.errors).toEqual([])
+    expect(result.status).toBe('draft')
+  })
+})
+
 describe('publishOffer: conflicts and resume', () => {
   it('fails with SUBMISSION_CONFLICT naming the blocking submission when the service refuses the POST', async () => {
     const { service, api, productId } = await seededAzure()
@@ -400,9 +534,10 @@ describe('publishOffer: conflicts and resume', () => {
 
   it('waits for the blocking submission to finish when on-conflict is wait, and never deletes it', async () => {
     const { service, api, productId } = await seededAzure()
-    await theirSubmission(service, productId)
-    const { run } = offerRun(service, azureOffer(), { onConflict: 'wait' })
+    const theirs = await theirSubmission(service, productId)
+    const { run, lines } = offerRun(service, azureOffer(), { onConflict: 'wait' })
     const result = await publishOffer(run)
+    expect(lines).toContainEqual(expect.stringContaining(`waiting for submission ${theirs.id}`))
     expect(result.status).toBe('preview')
     expect(await api.listSubmissions(productId)).toHaveLength(2)
   })
@@ -620,9 +755,13 @@ describe('publishOffer: unchanged means untouched', () => {
       releaseNumber: 1,
       state: 'Published/InStore',
       compared: [
-        'offer listing',
+        'offer listing and images',
+        'plan standard listing',
+        'plan premium listing',
         'plan standard technical configuration',
-        'plan premium technical configuration'
+        'plan premium technical configuration',
+        'offer properties',
+        'offer availability'
       ]
     })
   })

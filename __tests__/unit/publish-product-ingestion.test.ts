@@ -7,34 +7,19 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { loadManifest } from '../../src/manifest/load.js'
 import {
   isProductIngestionOffer,
   type ProductIngestionOfferSpec
 } from '../../src/manifest/model-product-ingestion.js'
 import { publishOffer } from '../../src/publish/offer.js'
-import {
-  findSubmissionInFlight,
-  promotePreview
-} from '../../src/publish/product-ingestion/follow.js'
+import { inFlight } from '../../src/publish/product-ingestion/state.js'
 import { resourceSchemas } from '../emulator/product-ingestion-harness.js'
 import { reply } from './http-test-kit.js'
-import { startPiKit, type PiKit } from './pi-test-kit.js'
+import { exampleOffer, startPiKit, type PiKit } from './pi-test-kit.js'
 
-const examples = fileURLToPath(new URL('../../examples', import.meta.url))
 const SCHEMA = 'https://schema.mp.microsoft.com/schema'
 const DIGEST = `sha256:${'ab'.repeat(32)}`
-
-async function exampleOffer(offerId: string): Promise<ProductIngestionOfferSpec> {
-  const manifest = await loadManifest(`${examples}/marketplace.yml`, {
-    version: '1.2.3',
-    workspace: examples
-  })
-  const offer = manifest.offers.find(o => o.offerId === offerId)
-  if (!offer || !isProductIngestionOffer(offer)) throw new Error(`no ${offerId} in the example`)
-  return offer
-}
 
 /**
  * The one offer of a manifest with `offers:` followed by `yaml`, loaded for version 1.2.3. Its
@@ -465,25 +450,17 @@ describe('submissions in flight', () => {
     const offer = await offerOf(CONTAINER())
     const first = await publishOffer(kit.run(offer, { wait: false }).run)
     expect(first.status).toBe('submitted')
-    const inFlight = await findSubmissionInFlight(kit.api, 'contoso-container')
-    expect(inFlight?.submission).toMatchObject({ id: first.submissionId, status: 'running' })
+    const productId = `product/${first.productId}`
+    expect(inFlight(await kit.api.listSubmissions(productId))).toMatchObject({
+      id: first.submissionId,
+      status: 'running'
+    })
 
     const again = await publishOffer(kit.run(offer, { target: 'live' }).run)
     expect(again.status).toBe('live')
     expect(again.changes.map(c => c.action)).toEqual(['adopt', 'promote'])
     expect(kit.configures()).toHaveLength(2)
-    expect(await findSubmissionInFlight(kit.api, 'contoso-container')).toBeUndefined()
-  })
-
-  it('promotePreview promotes a certified preview, and then has nothing to do', async () => {
-    const offer = await offerOf(CONTAINER())
-    expect((await publishOffer(kit.run(offer).run)).status).toBe('preview')
-    const promote = kit.run(offer, { target: 'live' })
-    await promotePreview(promote.run)
-    expect(promote.run.result.status).toBe('live')
-    const again = kit.run(offer, { target: 'live' })
-    await promotePreview(again.run)
-    expect(again.run.result.status).toBe('unchanged')
+    expect(inFlight(await kit.api.listSubmissions(productId))).toBeUndefined()
   })
 })
 

@@ -38,7 +38,11 @@ function setup(
   const deps: RunDeps = {
     read: name => inputs[name] ?? '',
     sink: rec.sink,
-    github: { ref: 'refs/tags/v1.2.3', serverUrl: 'https://github.com' },
+    github: {
+      ref: 'refs/tags/v1.2.3',
+      serverUrl: 'https://github.com',
+      apiUrl: 'https://api.github.com'
+    },
     clock: fakeClock(),
     env: { GITHUB_WORKSPACE: workspace },
     cwd: workspace,
@@ -107,5 +111,29 @@ describe('runPublish', () => {
     // The sink masks the secret (on a runner: ::add-mask::); nothing patches stdout for it.
     expect(rec.secrets).toContain('Emu8Q~test-secret-value')
     expect(rec.summary.markdown).toContain('| 1 | 0 | 0 | 0 | 0 |')
+  })
+
+  it('lists the offers with no credentials, no transport and no request; masks the GitHub token', async () => {
+    const { rec, deps, transports } = setup(
+      { mode: 'list', 'github-token': 'ghs_list-mode-token-value' },
+      () => ({ status: 500, text: '' })
+    )
+    const code = await runPublish(deps)
+    expect(code).toBe(0)
+    expect(transports()).toBe(0)
+    expect(rec.outputs).toEqual({ offers: '["contoso-analytics"]' })
+    expect(rec.summary.markdown).toContain('| `contoso-analytics` | azure-solution-template |')
+    expect(rec.secrets).toEqual(['ghs_list-mode-token-value'])
+    expect(rec.annotations).toEqual([])
+  })
+
+  it('reports a list whose filter matches no offer as a failed run', async () => {
+    const { rec, deps } = setup({ mode: 'list', offers: 'contoso-gold' }, () => ({
+      status: 500,
+      text: ''
+    }))
+    expect(await runPublish(deps)).toBe(2)
+    expect(rec.annotations[0].message).toContain('"contoso-gold" matches no offer')
+    expect(rec.outputs.status).toBe('failed')
   })
 })

@@ -10,33 +10,40 @@ interface ActionYml {
 const action = parse(readFileSync('action.yml', 'utf8')) as ActionYml
 const readme = readFileSync('README.md', 'utf8')
 
-/** Rows of the README's markdown tables, keyed by the backticked name in the first cell. */
-function tableRows(): Map<string, string[]> {
-  const rows = new Map<string, string[]>()
+/**
+ * Rows of the README's markdown tables, keyed by the backticked name in the first cell, per table
+ * (`Input` or `Output`, from the table's header): an input and an output may share a name.
+ */
+function tableRows(): Record<'Input' | 'Output', Map<string, string[]>> {
+  const tables = { Input: new Map<string, string[]>(), Output: new Map<string, string[]>() }
+  let current: Map<string, string[]> | undefined
   for (const line of readme.split('\n')) {
+    const header = /^\| (Input|Output) +\|/.exec(line)
+    if (header) current = tables[header[1] as 'Input' | 'Output']
+    else if (!line.startsWith('|')) current = undefined
     // Prettier pads the cells, and a cell may hold an escaped pipe (`\|`).
     const m = /^\| `([a-z-]+)` +\|(.*)\|$/.exec(line)
-    if (m)
-      rows.set(
+    if (m && current)
+      current.set(
         m[1],
         m[2].split(/(?<!\\)\|/).map(cell => cell.trim())
       )
   }
-  return rows
+  return tables
 }
 
 describe('README inputs and outputs tables', () => {
   const rows = tableRows()
 
   it.each(Object.entries(action.inputs))('documents input %s with its default', (name, input) => {
-    const row = rows.get(name)
+    const row = rows.Input.get(name)
     expect(row).toBeDefined()
     const expected = input.required ? '**required**' : input.default ? `\`${input.default}\`` : ''
     expect(row?.[0]).toBe(expected)
   })
 
   it.each(Object.keys(action.outputs))('documents output %s', name => {
-    expect(rows.has(name)).toBe(true)
+    expect(rows.Output.has(name)).toBe(true)
   })
 
   it('documents nothing that action.yml does not declare', () => {

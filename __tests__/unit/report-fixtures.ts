@@ -29,7 +29,7 @@ export interface Recorded {
   sink: ReportSink
   lines: string[]
   annotations: Array<{
-    level: 'warning' | 'error'
+    level: 'notice' | 'warning' | 'error'
     message: string
     properties?: AnnotationProperties
   }>
@@ -55,6 +55,7 @@ export function recordingSink(): Recorded {
     info: line => rec.lines.push(line),
     debug: () => undefined,
     isDebug: () => false,
+    notice: (message, properties) => rec.annotations.push({ level: 'notice', message, properties }),
     warning: (message, properties) =>
       rec.annotations.push({ level: 'warning', message, properties }),
     error: (message, properties) => rec.annotations.push({ level: 'error', message, properties }),

@@ -8,15 +8,18 @@ const TENANT = '8d2c5b1e-3f4a-4c6b-9e7d-1a2b3c4d5e6f'
 const CLIENT = '5f0e6a7b-1c2d-4e3f-8a9b-0c1d2e3f4a5b'
 const SECRET = 'Emu8Q~local-dev-secret-Zx7Yq2Lm9Np4Rs6Tu8Vw'
 
+const GITHUB_TOKEN = 'ghs_16C7e42F292c6912E7710c838347Ae178B4a'
+
 interface Runner {
   ref?: string
   workspace?: string
+  eventName?: string
 }
 
 function settings(inputs: Record<string, string>, runner: Runner = {}) {
   const all: Record<string, string> = { 'tenant-id': TENANT, 'client-id': CLIENT, ...inputs }
-  const { workspace = '/work/cwd', ref } = runner
-  return parseSettings(name => all[name] ?? '', { ref }, workspace)
+  const { workspace = '/work/cwd', ref, eventName } = runner
+  return parseSettings(name => all[name] ?? '', { ref, eventName }, workspace)
 }
 
 function inputError(inputs: Record<string, string>, runner: Runner = {}): PublishError {
@@ -32,6 +35,7 @@ function inputError(inputs: Record<string, string>, runner: Runner = {}): Publis
 describe('parseSettings', () => {
   test('defaults', () => {
     expect(settings({})).toEqual({
+      mode: 'publish',
       tenantId: TENANT,
       clientId: CLIENT,
       clientSecret: undefined,
@@ -48,7 +52,8 @@ describe('parseSettings', () => {
       apiBaseUrl: 'https://api.partner.microsoft.com/v1.0/ingestion',
       productIngestionUrl: 'https://graph.microsoft.com/rp/product-ingestion',
       concurrency: 4,
-      checkExisting: 'auto'
+      checkExisting: 'auto',
+      githubToken: undefined
     })
   })
 
@@ -69,11 +74,14 @@ describe('parseSettings', () => {
         'api-base-url': 'http://127.0.0.1:8645/v1.0/ingestion/',
         'product-ingestion-url': 'http://127.0.0.1:8645/rp/product-ingestion/',
         concurrency: '16',
-        'check-existing': 'always'
+        'check-existing': 'always',
+        mode: 'follow',
+        'github-token': `${GITHUB_TOKEN}\n`
       },
       { workspace: '/github/workspace' }
     )
     expect(parsed).toEqual({
+      mode: 'follow',
       tenantId: TENANT,
       clientId: CLIENT,
       clientSecret: SECRET,
@@ -90,7 +98,8 @@ describe('parseSettings', () => {
       apiBaseUrl: 'http://127.0.0.1:8645/v1.0/ingestion',
       productIngestionUrl: 'http://127.0.0.1:8645/rp/product-ingestion',
       concurrency: 16,
-      checkExisting: 'always'
+      checkExisting: 'always',
+      githubToken: GITHUB_TOKEN
     })
   })
 
@@ -162,13 +171,33 @@ describe('parseSettings', () => {
     ],
     [{ concurrency: '0' }, 'concurrency', /whole number from 1 to 16; got "0"/, /at once/],
     [{ concurrency: '17' }, 'concurrency', /from 1 to 16/, /at once/],
-    [{ concurrency: '2.5' }, 'concurrency', /whole number/, /at once/]
+    [{ concurrency: '2.5' }, 'concurrency', /whole number/, /at once/],
+    [{ mode: 'check' }, 'mode', /must be one of publish, follow, list/, /default publish/],
+    [{ mode: 'follow', 'tenant-id': '' }, 'tenant-id', /is required/, /Directory \(tenant\) ID/],
+    [{ mode: 'follow', 'client-id': '' }, 'client-id', /is required/, /client\) ID/],
+    [{ mode: 'list', 'tenant-id': 'not a tenant' }, 'tenant-id', /is not a tenant ID/, /GUID/],
+    [{ mode: 'follow', target: 'draft' }, 'target', /preview or live with mode: follow/, /live/]
   ])('%j is refused', (inputs, name, message, hint) => {
     const error = inputError(inputs)
     expect(error.code).toBe('INPUT_INVALID')
     expect(error.message).toMatch(new RegExp(`^Input "${name}" `))
     expect(error.message).toMatch(message)
     expect(error.details.hint).toMatch(hint)
+  })
+
+  test('list needs no credentials', () => {
+    const listed = settings({ mode: 'list', 'tenant-id': '', 'client-id': '' })
+    expect(listed).toMatchObject({ mode: 'list', tenantId: '', clientId: '' })
+  })
+
+  test('a publish on pull_request_target must be a dry run; follow and list may run there', () => {
+    const target = { eventName: 'pull_request_target' }
+    const error = inputError({}, target)
+    expect(error.message).toMatch(/^Input "dry-run" must be true on pull_request_target/)
+    expect(error.details.hint).toMatch(/dry-run: true/)
+    expect(settings({ 'dry-run': 'true' }, target).dryRun).toBe(true)
+    expect(settings({ mode: 'follow' }, target).mode).toBe('follow')
+    expect(settings({}, { eventName: 'pull_request' }).dryRun).toBe(false)
   })
 
   test('reads only the declared inputs', () => {

@@ -11,12 +11,14 @@
 import type {
   Branch,
   CertificationReport,
+  FeatureAvailability,
   Listing,
   ListingImage,
   Module,
   Package,
   PackageConfiguration,
   Product,
+  ProductAvailability,
   ProductSetup,
   Property,
   ResellerConfiguration,
@@ -81,6 +83,19 @@ export interface IngestionApi {
     productId: string,
     configuration: ResellerConfiguration
   ): Promise<ResellerConfiguration>
+
+  // availabilities (preview audience; plan markets, prices and visibility)
+  getProductAvailabilities(productId: string, instanceId: string): Promise<ProductAvailability[]>
+  putProductAvailability(
+    productId: string,
+    availability: ProductAvailability
+  ): Promise<ProductAvailability>
+  /** With `$expand=MarketStates,PriceSchedules,Trial`, as is the PUT. */
+  getFeatureAvailabilities(productId: string, instanceId: string): Promise<FeatureAvailability[]>
+  putFeatureAvailability(
+    productId: string,
+    availability: FeatureAvailability
+  ): Promise<FeatureAvailability>
 
   // submissions
   listSubmissions(productId: string): Promise<Submission[]>

@@ -4,6 +4,7 @@
  * whether it may be retried, and the shape its reply must have (requester.ts).
  */
 import type { IngestionApi } from './api.js'
+import { availabilityCalls } from './availabilities.js'
 import { listingCalls } from './listings.js'
 import { packageCalls } from './packages.js'
 import { productCalls } from './products.js'
@@ -20,6 +21,7 @@ export function createIngestionClient(options: IngestionClientOptions): Ingestio
     ...listingCalls(http),
     ...packageCalls(http),
     ...propertyCalls(http),
+    ...availabilityCalls(http),
     ...submissionCalls(http)
   }
 }

@@ -51,6 +51,7 @@ export const SHAPES = {
     required: { id: 'string', resourceType: 'string' }
   },
   property: { name: 'a property', required: { id: 'string' } },
+  availability: { name: 'an availability', required: { id: 'string' } },
   resellerConfiguration: { name: 'a reseller configuration' },
   submission: {
     name: 'a submission',

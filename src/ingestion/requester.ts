@@ -2,7 +2,8 @@
  * The plumbing under every Ingestion API call: headers, one token refresh after 401/403
  * (ingestion-v1.md §2.9), status checks, reply checks and `nextLink` paging, behind five verbs
  * that fix each call's method, phase and retry rule. The resource modules (products.ts,
- * listings.ts, packages.ts, properties.ts, submissions.ts) map the API's operations onto them.
+ * listings.ts, packages.ts, properties.ts, availabilities.ts, submissions.ts) map the API's
+ * operations onto them.
  */
 import { randomUUID } from 'node:crypto'
 import type { TokenProvider } from '../auth/types.js'

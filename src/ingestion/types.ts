@@ -194,6 +194,71 @@ export interface Property extends Resource {
   appVersion?: string
 }
 
+/** The preview audience of a product availability ([PCC]; the spec's `string[]` is wrong, §3.8). */
+export interface PreviewAudienceGroup {
+  type: 'PreviewMarketplaceGroup' | string
+  /** Azure subscription IDs. */
+  values: string[]
+}
+
+/** Offer-level availability (`Availabilities.ProductAvailability`). */
+export interface ProductAvailability extends Resource {
+  resourceType: 'ProductAvailability'
+  id: string
+  visibility?: string
+  audiences?: PreviewAudienceGroup[]
+}
+
+export type MarketStateValue = 'Disabled' | 'Enabled' | 'StopSelling' | 'Terminated'
+
+export interface MarketState {
+  /** ISO country code; [PCC] sends it upper case (`US`). */
+  marketCode: string
+  state: MarketStateValue | string
+}
+
+export interface AudienceMember {
+  ID: string
+  description?: string
+}
+
+export interface Price {
+  priceTierID?: string
+  openPrice?: number | null
+  currencyCode?: string
+}
+
+export interface PriceSchedule {
+  retailPrice?: Price
+  pricingModel?: 'Flat' | 'Recurring' | 'Usage' | string
+  priceCadence?: { type: 'Month' | 'Year' | string; value: number }
+  [property: string]: unknown
+}
+
+/** `ScheduleInfo<PriceSchedule>`: prices for some markets. */
+export interface PriceScheduleGroup {
+  isBaseSchedule?: boolean
+  marketCodes?: string[]
+  friendlyName?: string
+  schedules?: PriceSchedule[]
+  [property: string]: unknown
+}
+
+/**
+ * A plan's availability (`Availabilities.FeatureAvailability`), read and written with
+ * `$expand=MarketStates,PriceSchedules,Trial`: without it the reply leaves those out, and a PUT of
+ * that reply would erase them.
+ */
+export interface FeatureAvailability extends Resource {
+  resourceType: 'FeatureAvailability'
+  id: string
+  visibility?: 'Public' | 'Private' | string
+  marketStates?: MarketState[]
+  subscriptionAudiences?: AudienceMember[]
+  priceSchedules?: PriceScheduleGroup[]
+  isHidden?: boolean | null
+}
+
 export interface ResellerConfiguration extends Resource {
   resourceType: 'ResellerConfiguration'
   resellerChannelState?: 'Enabled' | 'Disabled' | 'PartialOptIn' | 'OptOut'

@@ -4,7 +4,8 @@
  */
 import type { ImageType } from '../ingestion/types.js'
 import { formatField } from './field-path.js'
-import { resolveFile, type FileContext, type FileKind } from './files.js'
+import { resolveFile, resolveReleaseAsset, type FileContext, type FileKind } from './files.js'
+import { offerGaps, planGaps } from './first-submission.js'
 import type {
   ImageSpec,
   ListingContactSpec,
@@ -12,11 +13,13 @@ import type {
   ListingSpec,
   ManagedAppConfigSpec,
   OfferSpec,
+  PlanAvailabilitySpec,
   PlanSpec,
   ResolvedFile
 } from './model.js'
 import type { ProblemList } from './problems.js'
-import type { RawListing, RawOffer, RawPlan, RawText } from './raw.js'
+import type { RawListing, RawOffer, RawPackage, RawPlan, RawText } from './raw.js'
+import type { ReleaseSource } from './release.js'
 import type { FieldPath, SourceDocument } from './source.js'
 import { fourPartVersion } from './version.js'
 
@@ -27,6 +30,8 @@ export interface BuildContext {
   version: string | undefined
   /** Fields still holding an unresolved `${{ version }}`: their files cannot be looked up. */
   unresolved: Set<string>
+  /** The run's GitHub release, for packages that are release assets; absent: the run has none. */
+  release?: ReleaseSource
 }
 
 const LOGOS: [keyof NonNullable<RawOffer['images']>, ImageType][] = [
@@ -72,10 +77,12 @@ export async function buildOffer(
     listing,
     images,
     properties,
+    previewAudience: offer.previewAudience,
     resellerChannelState: offer.reseller,
     plans: plans.filter((plan): plan is PlanSpec => plan !== undefined),
     businessCentral,
     certificationNotes: offer.certificationNotes,
+    firstSubmissionGaps: offerGaps(offer, at, ctx.source),
     source: ctx.source.locate(at)
   }
 }
@@ -173,7 +180,41 @@ async function buildPlan(
     package: pkg,
     version,
     managedApp: managed ? managedConfig(raw) : undefined,
+    availability: planAvailability(raw, at, ctx),
+    firstSubmissionGaps: planGaps(raw, offer, at, ctx.source),
     source: ctx.source.locate(at)
+  }
+}
+
+const AVAILABILITY_FIELDS = [
+  'visibility',
+  'privateAudience',
+  'hidden',
+  'markets',
+  'pricing'
+] as const
+
+function planAvailability(
+  raw: RawPlan,
+  at: FieldPath,
+  ctx: BuildContext
+): PlanAvailabilitySpec | undefined {
+  if (AVAILABILITY_FIELDS.every(field => raw[field] === undefined)) return undefined
+  const stated = AVAILABILITY_FIELDS.find(field => raw[field] !== undefined) ?? 'markets'
+  return {
+    visibility: raw.visibility,
+    privateAudience: raw.privateAudience,
+    hidden: raw.hidden,
+    markets: raw.markets,
+    pricing: raw.pricing && {
+      monthly: raw.pricing.monthly,
+      byMarket: (raw.pricing.byMarket ?? []).map(m => ({
+        market: m.market,
+        monthly: m.monthly,
+        currency: m.currency ?? 'USD'
+      }))
+    },
+    source: ctx.source.locate([...at, stated])
   }
 }
 
@@ -242,15 +283,19 @@ export async function readText(
 }
 
 async function resolve(
-  pattern: string,
+  file: RawPackage,
   at: FieldPath,
   kind: FileKind,
   ctx: BuildContext
 ): Promise<ResolvedFile | undefined> {
-  const field = formatField(at)
+  const fromRelease = typeof file === 'object'
+  const patternAt = fromRelease ? [...at, 'releaseAsset'] : at
+  const field = formatField(patternAt)
   if (ctx.unresolved.has(field)) return undefined
-  const source = ctx.source.locate(at)
-  const result = await resolveFile(pattern, kind, source, ctx.files)
+  const source = ctx.source.locate(patternAt)
+  const result = fromRelease
+    ? await resolveReleaseAsset(file.releaseAsset, kind, source, ctx.files, ctx.release)
+    : await resolveFile(file, kind, source, ctx.files)
   if (result.ok) return result.file
   ctx.problems.add({ ...result.problem, field, source })
   return undefined

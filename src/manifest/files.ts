@@ -7,6 +7,7 @@ import { open, realpath, stat, type FileHandle } from 'node:fs/promises'
 import path from 'node:path'
 import fg from 'fast-glob'
 import type { ResolvedFile } from './model.js'
+import type { ReleaseSource } from './release.js'
 import { formatBytes, IMAGE_SIZES, type FileLimits } from './limits.js'
 import { PNG_HEADER_BYTES, pngSize } from './png.js'
 import type { CollectedProblem } from './problems.js'
@@ -52,49 +53,84 @@ export async function resolveFile(
   source: SourceRef,
   ctx: FileContext
 ): Promise<FileResult> {
-  const fail = (message: string, hint: string): FileResult => ({
-    ok: false,
-    problem: { message, hint }
-  })
   const found = await findOne(pattern, ctx)
-  if ('message' in found) return fail(found.message, found.hint)
-  const absolute = found.path
-  const real = await realpath(absolute)
+  if ('message' in found) return failure(found.message, found.hint)
+  const real = await realpath(found.path)
   if (!ctx.roots.some(root => real === root || real.startsWith(root + path.sep))) {
-    return fail(
+    return failure(
       `${pattern} resolves to ${real}, outside the repository`,
       'Keep the files the manifest names inside the workspace or the manifest folder (symbolic links included).'
     )
   }
+  const file = { path: found.path, name: path.basename(found.path), shown: ctx.display(found.path) }
+  return checkFile(file, spec, source, ctx)
+}
+
+/**
+ * A package from an asset of the run's GitHub release: downloaded (refused first when larger than
+ * the limit), then checked like a file of the repository.
+ */
+export async function resolveReleaseAsset(
+  pattern: string,
+  spec: FileKind,
+  source: SourceRef,
+  ctx: FileContext,
+  release: ReleaseSource | undefined
+): Promise<FileResult> {
+  if (!release) {
+    return failure(
+      `the release asset ${pattern} is named, but this run has no GitHub release`,
+      'Run on a `release` event or a tag that has a GitHub release (with a `github-token` that can read it), or name a file of the repository.'
+    )
+  }
+  const download = await release.downloadAsset(pattern, limitOf(spec, ctx.limits))
+  if (!download.ok) return failure(download.message, download.hint)
+  const file = { path: download.path, name: download.name, shown: `release asset ${download.name}` }
+  return checkFile(file, spec, source, ctx)
+}
+
+function failure(message: string, hint: string): FileResult {
+  return { ok: false, problem: { message, hint } }
+}
+
+function limitOf(spec: FileKind, limits: FileLimits): number {
+  if (spec.kind === 'image') return limits.imageBytes
+  return spec.kind === 'text' ? limits.textBytes : limits.packageBytes
+}
+
+/**
+ * What every file gets checked for, wherever it comes from: the extension, not empty, not too
+ * large, and its first bytes. `name` is the file name Partner Center is sent; `shown` how messages
+ * name it.
+ */
+async function checkFile(
+  { path: absolute, name, shown }: { path: string; name: string; shown: string },
+  spec: FileKind,
+  source: SourceRef,
+  ctx: FileContext
+): Promise<FileResult> {
   const extensions = EXTENSIONS[spec.kind]
   const extension = path.extname(absolute).toLowerCase()
   if (extensions.length > 0 && !extensions.includes(extension)) {
-    return fail(
-      `${ctx.display(absolute)} has the extension "${extension || '(none)'}"; expected ${extensions.join(' or ')}`,
+    return failure(
+      `${shown} has the extension "${extension || '(none)'}"; expected ${extensions.join(' or ')}`,
       `Point this field at a ${extensions.join(' or ')} file.`
     )
   }
   const { size } = await stat(absolute)
   if (size === 0)
-    return fail(
-      `${ctx.display(absolute)} is empty`,
-      'Build the file before publishing, or fix the path.'
-    )
-  const limit =
-    spec.kind === 'image'
-      ? ctx.limits.imageBytes
-      : spec.kind === 'text'
-        ? ctx.limits.textBytes
-        : ctx.limits.packageBytes
+    return failure(`${shown} is empty`, 'Build the file before publishing, or fix the path.')
+  const limit = limitOf(spec, ctx.limits)
   if (size > limit) {
-    return fail(
-      `${ctx.display(absolute)} is ${formatBytes(size)}, more than the ${formatBytes(limit)} allowed`,
+    return failure(
+      `${shown} is ${formatBytes(size)}, more than the ${formatBytes(limit)} allowed`,
       'Check that the right file is selected; a file this large is usually a build folder zipped by accident.'
     )
   }
-  const file: ResolvedFile = { path: absolute, name: path.basename(absolute), size, source }
-  const contentProblem = await checkContent(absolute, size, spec, ctx)
-  if (typeof contentProblem === 'object') return fail(contentProblem.message, contentProblem.hint)
+  const file: ResolvedFile = { path: absolute, name, size, source }
+  const contentProblem = await checkContent(absolute, size, spec, shown)
+  if (typeof contentProblem === 'object')
+    return failure(contentProblem.message, contentProblem.hint)
   return { ok: true, file, text: contentProblem }
 }
 
@@ -142,9 +178,8 @@ async function checkContent(
   file: string,
   size: number,
   spec: FileKind,
-  ctx: FileContext
+  shown: string
 ): Promise<{ message: string; hint: string } | string | undefined> {
-  const shown = ctx.display(file)
   const handle = await open(file, 'r')
   try {
     switch (spec.kind) {

@@ -4,7 +4,7 @@
  */
 import { minimatch } from 'minimatch'
 import { PublishError } from '../errors.js'
-import type { Manifest } from './model.js'
+import type { Manifest, OfferIdentity } from './model.js'
 
 /** A predicate over offer IDs; no patterns means every offer. */
 export function offerFilter(patterns: string[]): (offerId: string) => boolean {
@@ -16,7 +16,10 @@ export function offerFilter(patterns: string[]): (offerId: string) => boolean {
  * The manifest with only the offers the patterns select. A pattern that selects nothing is
  * almost always a typo (or a stale matrix entry), so it fails the run rather than publish less.
  */
-export function selectOffers(manifest: Manifest, patterns: string[]): Manifest {
+export function selectOffers<Offer extends OfferIdentity>(
+  manifest: Manifest<Offer>,
+  patterns: string[]
+): Manifest<Offer> {
   const ids = manifest.offers.map(offer => offer.offerId)
   const unmatched = patterns.filter(pattern => !ids.some(id => matches(pattern, id)))
   if (unmatched.length > 0) {

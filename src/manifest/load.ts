@@ -1,7 +1,8 @@
 /**
- * Loads the offer manifest: parse with positions → `${{ version }}` → JSON Schema → rules that
- * span fields → files. Every problem of every stage is reported at once; nothing here touches the
- * network, so a bad manifest fails before the first request.
+ * Loads the offer manifest: parse with positions → placeholders → JSON Schema → rules that span
+ * fields → files. Every problem of every stage is reported at once. Nothing here touches the
+ * network itself: the release (notes, assets) comes through the `release` option, asked only when
+ * the manifest uses it, so a bad manifest fails before the first request to Partner Center.
  */
 import { readFile, realpath } from 'node:fs/promises'
 import path from 'node:path'
@@ -10,15 +11,17 @@ import { buildOffer, type BuildContext } from './build.js'
 import { buildProductIngestionOffer } from './build-product-ingestion.js'
 import type { FileContext } from './files.js'
 import { DEFAULT_LIMITS, type FileLimits } from './limits.js'
-import type { AnyOfferSpec, Manifest } from './model.js'
+import type { AnyOfferSpec, Manifest, OfferIdentity } from './model.js'
 import { isProductIngestionType } from './model-product-ingestion.js'
+import type { PlaceholderValues } from './placeholder.js'
 import { ProblemList } from './problems.js'
 import type { RawManifest, RawOffer } from './raw.js'
 import type { RawPiOffer } from './raw-product-ingestion.js'
+import type { ReleaseSource } from './release.js'
 import { checkOffers } from './rules.js'
 import { reportSchemaErrors, schemaErrors, withoutRefusedValues } from './schema-check.js'
-import { parseSource } from './source.js'
-import { substitutePlaceholders } from './substitute.js'
+import { parseSource, type SourceDocument } from './source.js'
+import { placeholdersUsed, substitutePlaceholders } from './substitute.js'
 import { isValidVersion, VERSION_FORMAT_HINT } from './version.js'
 
 export type { ManifestProblem } from './problems.js'
@@ -29,23 +32,105 @@ export interface LoadOptions {
   /** The repository checkout (GITHUB_WORKSPACE); files may come from here or the manifest folder. */
   workspace: string
   limits?: Partial<FileLimits>
+  /** The run's GitHub release (notes, assets), asked only when the manifest uses it. */
+  release?: ReleaseSource
 }
 
 const MANIFEST_EXTENSIONS = ['.yml', '.yaml', '.json']
 
+/** Everything a publish needs: every placeholder replaced, every file found and checked. */
 export async function loadManifest(file: string, options: LoadOptions): Promise<Manifest> {
-  const manifestFile = path.resolve(options.workspace, file)
-  const workspace = path.resolve(options.workspace)
-  const display = (p: string) => displayPath(p, workspace)
   if (options.version !== undefined && !isValidVersion(options.version)) {
     throw new PublishError('INPUT_INVALID', `version "${options.version}" is not a version`, {
       hint: VERSION_FORMAT_HINT
     })
   }
+  const checked = await checkManifest(file, options, true)
+  const { source, problems, display, manifestFile } = checked
+  const manifestDir = path.dirname(manifestFile)
+  const roots = await Promise.all(
+    [checked.workspace, manifestDir].map(dir => realpath(dir).catch(() => dir))
+  )
+  const files: FileContext = {
+    manifestDir,
+    roots,
+    limits: { ...DEFAULT_LIMITS, ...options.limits },
+    display
+  }
+  const context: BuildContext = {
+    source,
+    problems,
+    files,
+    version: options.version,
+    unresolved: checked.unresolved,
+    release: options.release
+  }
+  const offers: AnyOfferSpec[] = await Promise.all(
+    checked.offers.map(({ offer, index }) =>
+      isProductIngestionType(offer.type)
+        ? buildProductIngestionOffer(offer as RawPiOffer, index, context)
+        : buildOffer(offer as RawOffer, index, context)
+    )
+  )
+  problems.throwIfAny(display(manifestFile))
+  return { file: manifestFile, offers }
+}
+
+/**
+ * Which offers the manifest has, for follow and list: checked like a publish's (schema, rules,
+ * unknown placeholders) except for what only a publish needs. No version and no release are
+ * needed (their placeholders stay unresolved), and no file is opened: packages are built by the
+ * job that publishes, not in the checkout a scheduled follow or a matrix's list job has.
+ */
+export async function loadOfferList(
+  file: string,
+  options: Pick<LoadOptions, 'workspace'>
+): Promise<Manifest<OfferIdentity>> {
+  const { offers, problems, source, display, manifestFile } = await checkManifest(
+    file,
+    options,
+    false
+  )
+  problems.throwIfAny(display(manifestFile))
+  return {
+    file: manifestFile,
+    offers: offers.map(({ offer, index }) => ({
+      offerId: offer.id,
+      type: offer.type,
+      name: offer.name,
+      source: source.locate(['offers', index])
+    }))
+  }
+}
+
+interface CheckedManifest {
+  manifestFile: string
+  workspace: string
+  display: (file: string) => string
+  source: SourceDocument
+  problems: ProblemList
+  unresolved: Set<string>
+  /** The offers that passed the schema, with their index in the file. */
+  offers: { offer: RawOffer | RawPiOffer; index: number }[]
+}
+
+/**
+ * Parse with positions → placeholders → JSON Schema → rules that span fields. `forPublish`: the
+ * version and release values are needed (their absence is a problem) and asked for.
+ */
+async function checkManifest(
+  file: string,
+  options: LoadOptions,
+  forPublish: boolean
+): Promise<CheckedManifest> {
+  const manifestFile = path.resolve(options.workspace, file)
+  const workspace = path.resolve(options.workspace)
+  const display = (p: string) => displayPath(p, workspace)
   const text = await readManifest(manifestFile, display(manifestFile))
   const source = parseSource(text, manifestFile, display(manifestFile))
   const problems = new ProblemList()
-  const { data, unresolved } = substitutePlaceholders(source, options.version, problems)
+  const values = forPublish ? await placeholderValues(source.data, options) : {}
+  const { data, unresolved } = substitutePlaceholders(source, values, problems, forPublish)
   const errors = schemaErrors(data)
   reportSchemaErrors(errors, data, source, problems, field => unresolved.has(field))
   const usable = errors.length === 0 ? data : withoutRefusedValues(data, errors)
@@ -57,31 +142,19 @@ export async function loadManifest(file: string, options: LoadOptions): Promise<
     schemaErrors(usable).map(error => error.instancePath.match(/^\/offers\/(\d+)/)?.[1])
   )
   const raw = usable as RawManifest
-  const checked = raw.offers
+  const offers = raw.offers
     .map((offer, index) => ({ offer, index }))
     .filter(({ index }) => !stillRefused.has(String(index)))
-  checkOffers(checked, options.version, source, problems)
+  checkOffers(offers, { version: options.version, needsVersion: forPublish }, source, problems)
+  return { manifestFile, workspace, display, source, problems, unresolved, offers }
+}
 
-  const manifestDir = path.dirname(manifestFile)
-  const roots = await Promise.all(
-    [workspace, manifestDir].map(dir => realpath(dir).catch(() => dir))
-  )
-  const files: FileContext = {
-    manifestDir,
-    roots,
-    limits: { ...DEFAULT_LIMITS, ...options.limits },
-    display
-  }
-  const context: BuildContext = { source, problems, files, version: options.version, unresolved }
-  const offers: AnyOfferSpec[] = await Promise.all(
-    checked.map(({ offer, index }) =>
-      isProductIngestionType(offer.type)
-        ? buildProductIngestionOffer(offer as RawPiOffer, index, context)
-        : buildOffer(offer as RawOffer, index, context)
-    )
-  )
-  problems.throwIfAny(display(manifestFile))
-  return { file: manifestFile, offers }
+/** The version, and the release notes when the manifest uses them (the only reason to ask). */
+async function placeholderValues(data: unknown, options: LoadOptions): Promise<PlaceholderValues> {
+  const notes = placeholdersUsed(data).has('release.notes')
+    ? await options.release?.notes()
+    : undefined
+  return { version: options.version, 'release.notes': notes }
 }
 
 async function readManifest(file: string, shown: string): Promise<string> {

@@ -8,6 +8,7 @@
  * As for the Ingestion API offers, optional fields mean "leave what Partner Center has".
  */
 import type { SourceRef } from '../errors.js'
+import type { OfferIdentity } from './model.js'
 import type { RawPiOfferType, VmImageType } from './raw-product-ingestion.js'
 
 export type ProductIngestionOfferType = RawPiOfferType
@@ -138,11 +139,8 @@ export interface PiPlanSpec {
   source: SourceRef
 }
 
-export interface ProductIngestionOfferSpec {
-  offerId: string
+export interface ProductIngestionOfferSpec extends OfferIdentity {
   type: ProductIngestionOfferType
-  /** Product alias; needed only to create the offer. */
-  name?: string
   listing?: PiListingSpec
   images: PiImageSpec[]
   properties?: PiPropertiesSpec
@@ -151,7 +149,6 @@ export interface ProductIngestionOfferSpec {
   /** SaaS. */
   technicalConfiguration?: SaasTechnicalConfigSpec
   plans: PiPlanSpec[]
-  source: SourceRef
 }
 
 /** The offers of the product-ingestion API among the manifest's (the others use the Ingestion API). */

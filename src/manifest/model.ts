@@ -8,9 +8,17 @@
  */
 import type { SourceRef } from '../errors.js'
 import type { ContactType, ImageType, AzurePolicy, RoleAuthorization } from '../ingestion/types.js'
-import type { ProductIngestionOfferSpec } from './model-product-ingestion.js'
+import type {
+  ProductIngestionOfferSpec,
+  ProductIngestionOfferType
+} from './model-product-ingestion.js'
+import type { ManifestProblem } from './problems.js'
 
+/** The offer types of the Ingestion API v1. */
 export type OfferType = 'azure-solution-template' | 'azure-managed-app' | 'business-central'
+
+/** Every offer type of the manifest: the Ingestion API's and the product-ingestion API's. */
+export type AnyOfferType = OfferType | ProductIngestionOfferType
 
 /** A file the manifest names, resolved against the manifest's folder. */
 export interface ResolvedFile {
@@ -79,6 +87,25 @@ export interface ManagedAppConfigSpec {
   policies?: AzurePolicy[]
 }
 
+/** A plan's availability (`Availabilities.FeatureAvailability`); only stated fields are written. */
+export interface PlanAvailabilitySpec {
+  visibility?: 'public' | 'private'
+  /** Private plans: Azure subscription IDs. */
+  privateAudience?: string[]
+  hidden?: boolean
+  /** Managed applications: lower-case ISO codes, as written; stated together with `pricing`. */
+  markets?: string[]
+  pricing?: MonthlyPricing
+  source: SourceRef
+}
+
+/** A managed application plan's price per month. */
+export interface MonthlyPricing {
+  /** USD, in every market without a price of its own. */
+  monthly: number
+  byMarket: { market: string; monthly: number; currency: string }[]
+}
+
 export interface PlanSpec {
   /** The plan ID the publisher typed (`externalID` of the variant). */
   planId: string
@@ -92,6 +119,13 @@ export interface PlanSpec {
   version: string
   /** Only for managed-application plans. */
   managedApp?: ManagedAppConfigSpec
+  /** Absent when the manifest states none of it. */
+  availability?: PlanAvailabilitySpec
+  /**
+   * What Partner Center requires of the plan before its first submission and the manifest does
+   * not state (first-submission.ts): checked before a plan is created.
+   */
+  firstSubmissionGaps?: ManifestProblem[]
   source: SourceRef
 }
 
@@ -104,28 +138,45 @@ export interface BusinessCentralSpec {
   appVersion: string
 }
 
-export interface OfferSpec {
+/** What identifies an offer of the manifest: all that follow and list need (no files, no version). */
+export interface OfferIdentity {
   offerId: string
-  type: OfferType
+  type: AnyOfferType
   /** Product alias; needed only to create the offer. */
   name?: string
+  /** Where the offer starts in the manifest. */
+  source: SourceRef
+}
+
+/** An offer of the Ingestion API v1, as far as follow and list know it. */
+export interface IngestionOfferIdentity extends OfferIdentity {
+  type: OfferType
+}
+
+export interface OfferSpec extends IngestionOfferIdentity {
   listing?: ListingSpec
   images: ImageSpec[]
   properties?: PropertiesSpec
+  /** Azure Applications: the subscription IDs of the preview audience. */
+  previewAudience?: string[]
   resellerChannelState?: 'Enabled' | 'Disabled'
   /** Azure Application offers: one per plan, in manifest order. Empty for Business Central. */
   plans: PlanSpec[]
   businessCentral?: BusinessCentralSpec
   /** Text for the certification team (`publishOption.certificationNotes`). */
   certificationNotes?: string
-  source: SourceRef
+  /**
+   * Offer-level settings Partner Center requires before a first submission that the manifest
+   * does not state (first-submission.ts): checked before the offer is created.
+   */
+  firstSubmissionGaps?: ManifestProblem[]
 }
 
 /** An offer of either API: the Ingestion API (OfferSpec) or product ingestion. */
 export type AnyOfferSpec = OfferSpec | ProductIngestionOfferSpec
 
-export interface Manifest {
+export interface Manifest<Offer extends OfferIdentity = AnyOfferSpec> {
   /** Absolute path of the manifest file. */
   file: string
-  offers: AnyOfferSpec[]
+  offers: Offer[]
 }

@@ -6,6 +6,9 @@ import type { RawPiOffer } from './raw-product-ingestion.js'
 
 export type RawText = string | { file: string }
 
+/** A package: a path or glob in the repository, or an asset of the run's GitHub release. */
+export type RawPackage = string | { releaseAsset: string }
+
 export interface RawContact {
   name?: string
   email?: string
@@ -37,7 +40,7 @@ export interface RawPlan {
   id: string
   name: string
   listing?: { summary?: string; description?: RawText }
-  package: string
+  package: RawPackage
   version?: string
   tenantId?: string
   authorizations?: { principalId: string; roleDefinitionId: string }[]
@@ -49,6 +52,16 @@ export interface RawPlan {
   }[]
   jitAccess?: boolean
   customerActions?: { enabled?: boolean; allowed?: string[]; dataActions?: string[] }
+  visibility?: 'public' | 'private'
+  privateAudience?: string[]
+  hidden?: boolean
+  markets?: string[]
+  pricing?: RawPricing
+}
+
+export interface RawPricing {
+  monthly: number
+  byMarket?: { market: string; monthly: number; currency?: string }[]
 }
 
 export interface RawOffer {
@@ -63,11 +76,12 @@ export interface RawOffer {
     termsOfUse?: RawText
     useEnterpriseContract?: boolean
   }
+  previewAudience?: string[]
   reseller?: 'Enabled' | 'Disabled'
   certificationNotes?: string
   plans?: RawPlan[]
-  app?: string
-  library?: string
+  app?: RawPackage
+  library?: RawPackage
   appVersion?: string
 }
 
@@ -76,13 +90,17 @@ export interface RawManifest {
   offers: (RawOffer | RawPiOffer)[]
 }
 
-/** Plan fields that only a managed application's technical configuration has. */
+/** Plan fields only managed-application plans have: their technical configuration, markets and prices. */
 export const MANAGED_APP_FIELDS = [
   'tenantId',
   'authorizations',
   'policies',
   'jitAccess',
-  'customerActions'
+  'customerActions',
+  'markets',
+  'pricing'
 ] as const
 /** Offer fields that only Business Central offers have. */
 export const BUSINESS_CENTRAL_FIELDS = ['app', 'library', 'appVersion'] as const
+/** Offer fields that only Azure Application offers have. */
+export const AZURE_APPLICATION_FIELDS = ['previewAudience'] as const

@@ -11,13 +11,18 @@ import type {
   RawVmImageSource
 } from './raw-product-ingestion.js'
 import { VM_IMAGE_TYPES } from './raw-product-ingestion.js'
-import { checkDerivedVersion, checkUniquePlanIds, type Report } from './rules.js'
+import {
+  checkDerivedVersion,
+  checkUniquePlanIds,
+  type Report,
+  type VersionContext
+} from './rules.js'
 import type { FieldPath, SourceDocument } from './source.js'
 
 export function checkProductIngestionOffer(
   offer: RawPiOffer,
   at: FieldPath,
-  version: string | undefined,
+  versions: VersionContext,
   source: SourceDocument,
   report: Report
 ): void {
@@ -40,7 +45,7 @@ export function checkProductIngestionOffer(
   offer.plans.forEach((plan, index) => {
     const planAt: FieldPath = [...at, 'plans', index]
     checkPricing(plan, planAt, report)
-    if (plan.image) checkImage(plan, planAt, version, report)
+    if (plan.image) checkImage(plan, planAt, versions, report)
   })
 }
 
@@ -109,7 +114,7 @@ function checkCorePricing(
 function checkImage(
   plan: RawPiPlan,
   at: FieldPath,
-  version: string | undefined,
+  { version, needsVersion }: VersionContext,
   report: Report
 ): void {
   const image = plan.image ?? {}
@@ -124,11 +129,12 @@ function checkImage(
   }
   for (const type of types)
     checkImageSource(image[type] as RawVmImageSource, [...where, type], report)
-  checkDerivedVersion(image.version, [...where, 'version'], version, report, {
-    planId: plan.id,
-    kind: 'image',
-    where: 'under image'
-  })
+  if (needsVersion)
+    checkDerivedVersion(image.version, [...where, 'version'], version, report, {
+      planId: plan.id,
+      kind: 'image',
+      where: 'under image'
+    })
 }
 
 function checkImageSource(source: RawVmImageSource, at: FieldPath, report: Report): void {

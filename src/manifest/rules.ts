@@ -5,7 +5,13 @@
 import { formatField } from './field-path.js'
 import { isProductIngestionType } from './model-product-ingestion.js'
 import type { ProblemList } from './problems.js'
-import { BUSINESS_CENTRAL_FIELDS, MANAGED_APP_FIELDS, type RawOffer, type RawPlan } from './raw.js'
+import {
+  AZURE_APPLICATION_FIELDS,
+  BUSINESS_CENTRAL_FIELDS,
+  MANAGED_APP_FIELDS,
+  type RawOffer,
+  type RawPlan
+} from './raw.js'
 import type { RawPiOffer } from './raw-product-ingestion.js'
 import { checkProductIngestionOffer } from './rules-product-ingestion.js'
 import type { FieldPath, SourceDocument } from './source.js'
@@ -13,9 +19,15 @@ import { fourPartVersion } from './version.js'
 
 const PLAN_VERSION = /^\d+\.\d+\.\d+$/
 
+/** The version being published, and whether the run needs one (follow and list do not). */
+export interface VersionContext {
+  version: string | undefined
+  needsVersion: boolean
+}
+
 export function checkOffers(
   offers: { offer: RawOffer | RawPiOffer; index: number }[],
-  version: string | undefined,
+  versions: VersionContext,
   source: SourceDocument,
   problems: ProblemList
 ): void {
@@ -45,9 +57,9 @@ export function checkOffers(
   for (const { offer, index } of offers) {
     const at: FieldPath = ['offers', index]
     if (isProductIngestionOffer(offer))
-      checkProductIngestionOffer(offer, at, version, source, report)
-    else if (offer.type === 'business-central') checkBusinessCentral(offer, at, version, report)
-    else checkAzureOffer(offer, at, version, source, report)
+      checkProductIngestionOffer(offer, at, versions, source, report)
+    else if (offer.type === 'business-central') checkBusinessCentral(offer, at, versions, report)
+    else checkAzureOffer(offer, at, versions, source, report)
     if (
       offer.properties?.termsOfUse !== undefined &&
       offer.properties.useEnterpriseContract === true
@@ -77,7 +89,7 @@ export type Report = (
 function checkBusinessCentral(
   offer: RawOffer,
   at: FieldPath,
-  version: string | undefined,
+  { version, needsVersion }: VersionContext,
   report: Report
 ): void {
   if (offer.plans !== undefined) {
@@ -88,6 +100,16 @@ function checkBusinessCentral(
       'key'
     )
   }
+  for (const field of AZURE_APPLICATION_FIELDS) {
+    if (offer[field] !== undefined) {
+      report(
+        [...at, field],
+        `"${field}" is only for Azure Application offers`,
+        `Remove "${field}"; Business Central offers have no preview audience of their own.`,
+        'key'
+      )
+    }
+  }
   if (offer.app === undefined) {
     report(
       [...at, 'app'],
@@ -95,7 +117,7 @@ function checkBusinessCentral(
       'Add "app": the path or glob of the Business Central .app file.'
     )
   }
-  if (offer.appVersion === undefined) {
+  if (offer.appVersion === undefined && needsVersion) {
     if (version === undefined) {
       report(
         [...at, 'appVersion'],
@@ -117,7 +139,7 @@ function checkBusinessCentral(
 function checkAzureOffer(
   offer: RawOffer,
   at: FieldPath,
-  version: string | undefined,
+  versions: VersionContext,
   source: SourceDocument,
   report: Report
 ): void {
@@ -143,7 +165,8 @@ function checkAzureOffer(
   checkUniquePlanIds(offer, at, source, report)
   offer.plans.forEach((plan, index) => {
     const planAt: FieldPath = [...at, 'plans', index]
-    checkPlanVersion(plan, planAt, version, report)
+    if (versions.needsVersion) checkPlanVersion(plan, planAt, versions.version, report)
+    checkVisibility(plan, planAt, report)
     if (managed) checkManagedPlan(plan, planAt, report)
     else {
       for (const field of MANAGED_APP_FIELDS) {
@@ -240,6 +263,7 @@ function checkManagedPlan(plan: RawPlan, at: FieldPath, report: Report): void {
       'Add at least one { principalId, roleDefinitionId } under "authorizations".'
     )
   }
+  checkPricing(plan, at, report)
   plan.policies?.forEach((policy, index) => {
     if (typeof policy.parameters !== 'string') return
     try {
@@ -251,5 +275,55 @@ function checkManagedPlan(plan: RawPlan, at: FieldPath, report: Report): void {
         'Write the parameters as a mapping, or as a JSON string.'
       )
     }
+  })
+}
+
+function checkVisibility(plan: RawPlan, at: FieldPath, report: Report): void {
+  if (plan.privateAudience !== undefined && plan.visibility !== 'private') {
+    report(
+      [...at, 'privateAudience'],
+      `plan "${plan.id}" has a privateAudience but is not private`,
+      'Add "visibility: private", or remove "privateAudience".',
+      'key'
+    )
+  }
+}
+
+/**
+ * A managed application's prices are set per market ([PCC] writes price schedules that list
+ * their markets), so markets and prices are written together: one without the other could leave
+ * a market without a price.
+ */
+function checkPricing(plan: RawPlan, at: FieldPath, report: Report): void {
+  if ((plan.markets === undefined) !== (plan.pricing === undefined)) {
+    const [missing, stated] =
+      plan.markets === undefined ? ['markets', 'pricing'] : ['pricing', 'markets']
+    report(
+      [...at, missing],
+      `plan "${plan.id}" states ${stated} without ${missing}`,
+      missing === 'markets'
+        ? 'Add "markets": prices apply to the plan\'s markets, so state both.'
+        : 'Add "pricing" with its "monthly" price in USD: markets and prices are written together.'
+    )
+  }
+  const markets = new Set(plan.markets ?? [])
+  const priced = new Map<string, number>()
+  plan.pricing?.byMarket?.forEach((entry, index) => {
+    const path: FieldPath = [...at, 'pricing', 'byMarket', index, 'market']
+    const first = priced.get(entry.market)
+    if (first !== undefined) {
+      report(
+        path,
+        `market "${entry.market}" has two prices in plan "${plan.id}"`,
+        `Give each market one price; "${entry.market}" is already priced at byMarket[${first}].`
+      )
+    } else if (plan.markets !== undefined && !markets.has(entry.market)) {
+      report(
+        path,
+        `market "${entry.market}" is priced but not one of the markets of plan "${plan.id}"`,
+        `Add "${entry.market}" to the plan's markets, or remove its price.`
+      )
+    }
+    if (first === undefined) priced.set(entry.market, index)
   })
 }

@@ -6,7 +6,7 @@
 import type { Clock } from '../clock.js'
 import { PublishError } from '../errors.js'
 import type { IngestionApi } from '../ingestion/api.js'
-import type { AnyOfferSpec, OfferSpec, ResolvedFile } from '../manifest/model.js'
+import type { OfferIdentity, OfferSpec, ResolvedFile } from '../manifest/model.js'
 import type { ProductIngestionApi } from '../product-ingestion/api.js'
 import type { Settings } from '../settings.js'
 import type { Change, OfferResult } from './result.js'
@@ -44,18 +44,40 @@ export interface PublishDeps {
   group?: { start: (name: string) => void; end: () => void }
   /** Files uploaded at once within one offer (packages of several plans, images). */
   uploadConcurrency: number
+  /** Records each offer's publish or follow elsewhere (GitHub deployments); absent: nowhere. */
+  tracker?: OfferTracker
 }
 
 /**
- * One offer being published: the shared dependencies plus this offer's journal. `O` is the offer's
- * model: OfferSpec for the Ingestion API sequence, either kind before the driver is picked.
+ * Told when an offer's publish starts, when a follow picks an offer up, and how each ended.
+ * Implemented by src/github/deployments.ts; it never fails the offer (problems are warnings).
  */
-export class OfferRun<O extends AnyOfferSpec = OfferSpec> {
+export interface OfferTracker {
+  /** A publish of the offer starts. */
+  started(offerId: string): Promise<void>
+  /**
+   * A follow of the offer starts. Resolves with whether a publish's record is still open (true),
+   * every record is closed (false: a finished submission was already reported), or that cannot
+   * be known (undefined).
+   */
+  resumed(offerId: string): Promise<boolean | undefined>
+  /** The offer's result for this run: the record ends, or stays open while the submission runs. */
+  finished(result: OfferResult): Promise<void>
+}
+
+/**
+ * One offer being published (or followed: then only its identity is known, no files): the shared
+ * dependencies plus this offer's journal. `Offer` is the offer's model: OfferSpec for the
+ * Ingestion API sequence, AnyOfferSpec before the driver is picked. Steps that need no more than
+ * the identity take `OfferRun<OfferIdentity>`, so both a publish and a follow, of either API, can
+ * call them.
+ */
+export class OfferRun<Offer extends OfferIdentity = OfferSpec> {
   readonly result: OfferResult
 
   constructor(
     readonly deps: PublishDeps,
-    readonly offer: O
+    readonly offer: Offer
   ) {
     this.result = {
       offerId: offer.offerId,

@@ -9,6 +9,9 @@ import { redact } from '../http/redact.js'
 import type { CertificationReport, ValidationItem } from '../ingestion/types.js'
 import type { ResultError } from './result.js'
 
+/** Errors whose every cause is a manifest problem, each shown at its own line. */
+const ROWS_ONLY: readonly string[] = ['MANIFEST_INVALID', 'OFFER_INCOMPLETE']
+
 export function toResultErrors(error: unknown): ResultError[] {
   if (!isPublishError(error)) {
     const name = error instanceof Error ? error.name : typeof error
@@ -30,7 +33,7 @@ export function toResultErrors(error: unknown): ResultError[] {
   const rows = causeRows(error)
   // Each manifest problem is its own annotation at its line; a "the manifest is invalid" line
   // on top would only repeat them.
-  if (error.code === 'MANIFEST_INVALID' && rows.length) return rows
+  if (ROWS_ONLY.includes(error.code) && rows.length) return rows
   return [main, ...rows]
 }
 

@@ -1,10 +1,10 @@
 /**
- * Publishes every offer with bounded concurrency. One offer failing does not stop the others
- * (each offer's errors are in its own result); the run as a whole fails if any offer did.
+ * Publishes every offer (or, in follow mode, follows each one's submission), recording each in
+ * the tracker (GitHub deployments) when there is one.
  */
-import { mapLimit } from '../concurrency.js'
 import type { AnyOfferSpec } from '../manifest/model.js'
 import { OfferRun, type PublishDeps } from './context.js'
+import { forEachOffer } from './each-offer.js'
 import { publishOffer } from './offer.js'
 import type { OfferResult } from './result.js'
 
@@ -12,17 +12,14 @@ export async function publishAll(
   deps: PublishDeps,
   offers: readonly AnyOfferSpec[]
 ): Promise<OfferResult[]> {
-  // Groups only help when offers run one at a time; interleaved lines cannot be grouped.
-  const group = deps.settings.concurrency <= 1 || offers.length === 1 ? deps.group : undefined
-  return mapLimit(offers, deps.settings.concurrency, async offer => {
-    group?.start(`Offer ${offer.offerId}`)
-    try {
-      return await publishOffer(new OfferRun(deps, offer))
-    } finally {
-      group?.end()
-    }
+  return forEachOffer(deps, offers, async offer => {
+    await deps.tracker?.started(offer.offerId)
+    const result = await publishOffer(new OfferRun(deps, offer))
+    await deps.tracker?.finished(result)
+    return result
   })
 }
 
-export type { PublishDeps, UploadFn, UploadStats } from './context.js'
+export { followAll } from './follow.js'
+export type { OfferTracker, PublishDeps, UploadFn, UploadStats } from './context.js'
 export { worstStatus, type OfferResult, type PublishStatus } from './result.js'

@@ -1,15 +1,17 @@
 /**
  * The whole sequence for one offer (ingestion-v1.md §5): product → plans → drafts → listings →
- * images → packages → technical configuration → properties → submission → wait → promote.
+ * images → packages → technical configuration → properties → availability → submission → wait →
+ * promote.
  * Never throws: every failure ends up in the returned result as status `failed` with its errors.
  */
 import { isPublishError } from '../errors.js'
 import { redact } from '../http/redact.js'
 import type { Product } from '../ingestion/types.js'
-import type { AnyOfferSpec } from '../manifest/model.js'
+import type { AnyOfferSpec, OfferIdentity } from '../manifest/model.js'
 import { isProductIngestionRun, publishProductIngestionOffer } from './product-ingestion/offer.js'
 import type { OfferRun } from './context.js'
 import { readDrafts, requireDraft, type Drafts } from './drafts.js'
+import { updateAvailability } from './availability.js'
 import { toResultErrors } from './errors.js'
 import { updateImages } from './images.js'
 import { listingCheck, readListing, updateListing } from './listings.js'
@@ -34,14 +36,19 @@ export async function publishOffer(run: OfferRun<AnyOfferSpec>): Promise<OfferRe
     if (isProductIngestionRun(run)) await publishProductIngestionOffer(run)
     else await publishSteps(run as OfferRun)
   } catch (error) {
-    run.result.status = 'failed'
-    run.result.errors.push(...toResultErrors(error))
-    if (!isPublishError(error) && error instanceof Error && error.stack)
-      run.deps.debug(redact(error.stack))
-    if (isPublishError(error) && error.code === 'CANCELLED')
-      run.result.stoppedAt ??= `the next step (after: ${run.lastActivity})`
+    recordFailure(run, error)
   }
   return run.result
+}
+
+/** An error that stopped the offer, as its result: failed, the errors, where a cancelled run stopped. */
+export function recordFailure(run: OfferRun<OfferIdentity>, error: unknown): void {
+  run.result.status = 'failed'
+  run.result.errors.push(...toResultErrors(error))
+  if (!isPublishError(error) && error instanceof Error && error.stack)
+    run.deps.debug(redact(error.stack))
+  if (isPublishError(error) && error.code === 'CANCELLED')
+    run.result.stoppedAt ??= `the next step (after: ${run.lastActivity})`
 }
 
 async function publishSteps(run: OfferRun): Promise<void> {
@@ -148,6 +155,7 @@ async function updateDrafts(
   const packageIds = await publishPackages(run, productId, packageJobs(run))
   await updateTechnicalConfigs(run, productId, configs, packageIds)
   const propertyChanged = await updateProperties(run, productId, drafts?.offer.Property)
+  await updateAvailability(run, productId, plans, drafts)
   await updateReseller(run, productId)
   return propertyChanged
 }

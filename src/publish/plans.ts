@@ -1,13 +1,15 @@
 /**
  * Step 2: match the manifest's plans to the offer's variants by plan ID (`externalID`), creating
- * the missing ones. A plan of another kind (solution template vs managed application) is an
- * error: Partner Center cannot change a plan's kind.
+ * the missing ones, none unless each has what its first submission needs (first-submission.ts).
+ * A plan of another kind (solution template vs managed application) is an error: Partner Center
+ * cannot change a plan's kind.
  */
 import { PublishError } from '../errors.js'
 import type { PlanSpec } from '../manifest/model.js'
 import type { Variant } from '../ingestion/types.js'
 import type { OfferRun } from './context.js'
 import { createOnce } from './create-once.js'
+import { refuseIncomplete } from './first-submission.js'
 
 export interface PlanVariants {
   /** Manifest plan ID → variant; missing only in a dry run that would create the plan. */
@@ -22,6 +24,14 @@ export async function ensurePlans(run: OfferRun, productId: string): Promise<Pla
   if (run.offer.plans.length === 0) return { byPlanId, created }
 
   const variants = await run.api.listVariants(productId)
+  const incomplete = run.offer.plans.filter(
+    p => p.firstSubmissionGaps?.length && !variants.some(v => isPlan(v, p.planId))
+  )
+  refuseIncomplete(
+    run,
+    `${incomplete.length === 1 ? 'plan' : 'plans'} ${incomplete.map(p => `"${p.planId}"`).join(', ')}`,
+    incomplete.flatMap(p => p.firstSubmissionGaps ?? [])
+  )
   for (const plan of run.offer.plans) {
     const variant = variants.find(v => isPlan(v, plan.planId))
     if (variant) {

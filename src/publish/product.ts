@@ -1,18 +1,39 @@
 /**
  * Step 1: find the offer's product by its offer ID (one filtered GET, never paging through every
- * product), create it when the manifest gives a `name`, and refuse a product of another type.
+ * product), create it when the manifest gives a `name` and everything its first submission needs
+ * (first-submission.ts), and refuse a product of another type.
  */
 import { PublishError } from '../errors.js'
-import type { OfferType } from '../manifest/model.js'
+import type { IngestionOfferIdentity, OfferType } from '../manifest/model.js'
 import type { Product } from '../ingestion/types.js'
 import type { OfferRun } from './context.js'
 import { createOnce } from './create-once.js'
+import { refuseIncomplete } from './first-submission.js'
 import { partnerCenterUrl } from './result.js'
 
 export const PRODUCT_TYPE: Record<OfferType, string> = {
   'azure-solution-template': 'AzureApplication',
   'azure-managed-app': 'AzureApplication',
   'business-central': 'AzureDynamics365BusinessCentral'
+}
+
+/** Records the offer's product in the result; refuses a product of another type than the manifest's. */
+export function acceptProduct(run: OfferRun<IngestionOfferIdentity>, product: Product): void {
+  const { offer } = run
+  const expectedType = PRODUCT_TYPE[offer.type]
+  run.result.productId = product.id
+  run.result.partnerCenterUrl = partnerCenterUrl(product.id)
+  if (product.resourceType !== expectedType) {
+    throw new PublishError(
+      'UNSUPPORTED_OFFER',
+      `Offer "${offer.offerId}" is a ${product.resourceType} offer, but the manifest says ${offer.type} (${expectedType}).`,
+      {
+        offerId: offer.offerId,
+        source: offer.source,
+        hint: 'Fix `type:` in the manifest, or the offer ID.'
+      }
+    )
+  }
 }
 
 /** The product, or undefined in a dry run that would create it (nothing more can be read then). */
@@ -33,6 +54,10 @@ export async function resolveProduct(run: OfferRun): Promise<Product | undefined
         }
       )
     }
+    refuseIncomplete(run, 'offer', [
+      ...(offer.firstSubmissionGaps ?? []),
+      ...offer.plans.flatMap(plan => plan.firstSubmissionGaps ?? [])
+    ])
     run.record({
       action: 'create',
       subject: `offer ${offer.offerId} (${expectedType}, "${offer.name}")`
@@ -54,20 +79,7 @@ export async function resolveProduct(run: OfferRun): Promise<Product | undefined
     })
   }
 
-  run.result.productId = product.id
-  run.result.partnerCenterUrl = partnerCenterUrl(product.id)
-
-  if (product.resourceType !== expectedType) {
-    throw new PublishError(
-      'UNSUPPORTED_OFFER',
-      `Offer "${offer.offerId}" is a ${product.resourceType} offer, but the manifest says ${offer.type} (${expectedType}).`,
-      {
-        offerId: offer.offerId,
-        source: offer.source,
-        hint: 'Fix `type:` in the manifest, or the offer ID.'
-      }
-    )
-  }
+  acceptProduct(run, product)
   if (offer.type === 'business-central') {
     const setup = await run.api.getProductSetup(product.id)
     if (setup.packageType === 'Connect') {

@@ -1,4 +1,8 @@
-/** Step 14: promote a submission certified for preview (Published/ReadyToPublish) to live. */
+/**
+ * Step 14: promote a submission certified for preview (Published/ReadyToPublish) to live. The one
+ * promote of the action: the publish sequence and follow mode both call it.
+ */
+import type { OfferIdentity } from '../manifest/model.js'
 import type { OfferRun } from './context.js'
 import { isPromoted } from './submission-rules.js'
 import { describe } from './submit.js'
@@ -10,7 +14,7 @@ import { writeOnce } from './write-once.js'
  * still certified and waiting (ReadyToPublish) → sent again; anything else → the error stands.
  */
 export async function promote(
-  run: OfferRun,
+  run: OfferRun<OfferIdentity>,
   productId: string,
   submissionId: string
 ): Promise<void> {

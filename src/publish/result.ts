@@ -94,6 +94,8 @@ export interface OfferResult {
   stoppedAt?: string
   /** Set when nothing needed submitting (status `unchanged`, or a dry run that found so). */
   comparedWith?: ComparedWith
+  /** Follow mode found nothing in flight for this offer: why (a notice, not a failure). */
+  nothingToFollow?: string
 }
 
 export function partnerCenterUrl(productId: string): string {

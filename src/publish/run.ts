@@ -4,7 +4,8 @@
  * settings (an error: report, no request at all) → the token request, sent while the manifest
  * is loaded and checked (issue 3 allows the token before validation) → manifest and offer filter
  * (any error: reported first, nothing sent beyond the token) → token outcome (bad credentials fail
- * before any write) → publish every offer → report.
+ * before any write) → publish (or follow) every offer → report → the pull request's plan comment.
+ * `mode: list` stops after the manifest: no credentials, no request.
  *
  * The early token is the Ingestion API's, which most runs need; a run with an offer of the
  * product-ingestion API also gets a Graph token once the manifest says so (only then), and a run
@@ -20,19 +21,24 @@ import { redact, setLogMasker } from '../http/redact.js'
 import type { TransportOptions } from '../http/transport.js'
 import type { Transport } from '../http/types.js'
 import { createIngestionClient } from '../ingestion/client.js'
+import { connectGitHub } from '../github/index.js'
 import { selectOffers } from '../manifest/filter.js'
-import { loadManifest } from '../manifest/load.js'
-import type { Manifest } from '../manifest/model.js'
+import { loadManifest, loadOfferList } from '../manifest/load.js'
+import type { OfferIdentity } from '../manifest/model.js'
 import { isProductIngestionOffer } from '../manifest/model-product-ingestion.js'
+import type { ReleaseSource } from '../manifest/release.js'
 import type { ProductIngestionApi } from '../product-ingestion/api.js'
 import { createProductIngestionClient } from '../product-ingestion/client.js'
+import { reportOfferList } from '../report/offer-list.js'
 import { createProgressReporter } from '../report/progress.js'
 import { report } from '../report/report.js'
 import type { ReportSink } from '../report/sink.js'
+import type { RunSummary } from '../report/summary-model.js'
 import { parseSettings, type InputReader, type Settings } from '../settings.js'
 import { uploadFile } from '../upload/index.js'
 import { toResultErrors } from './errors.js'
-import { publishAll } from './index.js'
+import type { PublishDeps } from './context.js'
+import { followAll, publishAll } from './index.js'
 import type { OfferResult, ResultError } from './result.js'
 
 export interface RunDeps {
@@ -63,6 +69,10 @@ interface RunState {
   transport?: Transport
   offers: OfferResult[]
   runErrors: ResultError[]
+  /** `mode: list`: the offers listed. */
+  listed?: OfferIdentity[]
+  /** After the report: the pull request's plan comment. */
+  afterReport?: (summary: RunSummary) => Promise<void>
 }
 
 /** Resolves with the process exit code: 0 success, 1 failure, 2 invalid settings (the CLI's usage error). */
@@ -79,22 +89,30 @@ export async function runPublish(deps: RunDeps): Promise<number> {
     // A bug's stack helps only whoever debugs it: shown with debug logging on, redacted.
     if (error instanceof Error && !(error instanceof PublishError) && error.stack && sink.isDebug())
       sink.debug(redact(error.stack))
+  }
+
+  try {
+    if (state.listed && state.runErrors.length === 0) await reportOfferList(sink, state.listed)
+    else {
+      const summary: RunSummary = {
+        mode: state.settings?.mode,
+        dryRun: state.settings?.dryRun ?? false,
+        target: state.settings?.target ?? 'preview',
+        status: 'failed',
+        offers: state.offers,
+        runErrors: state.runErrors,
+        counts: state.transport?.counts(),
+        workspace
+      }
+      await report(sink, summary)
+      await state.afterReport?.(summary)
+    }
   } finally {
     // The run is over: nothing still in flight (a token request beside a manifest error) is wanted,
     // and no idle connection may keep the process alive.
     await state.dispatcher?.destroy()
+    setLogMasker(previousMasker)
   }
-
-  await report(sink, {
-    dryRun: state.settings?.dryRun ?? false,
-    target: state.settings?.target ?? 'preview',
-    status: 'failed',
-    offers: state.offers,
-    runErrors: state.runErrors,
-    counts: state.transport?.counts(),
-    workspace
-  })
-  setLogMasker(previousMasker)
   if (state.runErrors.some(e => e.code === 'INPUT_INVALID')) return 2
   return state.runErrors.length || state.offers.some(o => o.status === 'failed') ? 1 : 0
 }
@@ -108,6 +126,13 @@ async function publishRun(
   const { clock, sink } = deps
   const settings = parseSettings(deps.read, deps.github, workspace)
   state.settings = settings
+  if (settings.githubToken) sink.setSecret(settings.githubToken)
+  if (settings.mode === 'list') {
+    // No credentials and no request: the manifest alone says which offers there are.
+    const listed = await loadOfferList(settings.manifestPath, { workspace })
+    state.listed = selectOffers(listed, settings.offers).offers
+    return
+  }
 
   const deadline = startedAt + settings.timeoutMinutes * 60_000
   const requestSignal = deps.requestSignal ?? deps.signal
@@ -121,19 +146,29 @@ async function publishRun(
     log: debug
   })
   state.transport = transport
+  const github = connectGitHub({
+    settings,
+    context: deps.github,
+    dispatcher: state.dispatcher,
+    env: deps.env,
+    workspace,
+    warn: message => sink.warning(message, { title: 'GitHub' }),
+    debug
+  })
+  state.afterReport = github.afterReport
   const tokenOptions = { settings, transport, clock, env: deps.env, getIdToken: deps.getIdToken }
   const tokens = createTokenProvider(tokenOptions)
   const token = tokens.getToken()
   // Awaited below, after the manifest: its problems are what the user must fix first.
   token.catch(() => undefined)
-  const manifest = await loadSelectedManifest(settings, workspace)
-  const graphTokens = manifest.offers.some(isProductIngestionOffer)
+  const work = await loadWork(settings, workspace, github.release)
+  const graphTokens = work.offers.some(isProductIngestionOffer)
     ? createTokenProvider({ ...tokenOptions, resource: GRAPH_RESOURCE })
     : undefined
   const graphToken = graphTokens?.getToken()
   graphToken?.catch(() => undefined)
   // Bad credentials fail here, before the first write.
-  if (manifest.offers.some(offer => !isProductIngestionOffer(offer))) await token
+  if (work.offers.some(offer => !isProductIngestionOffer(offer))) await token
   await graphToken
   const api = createIngestionClient({ baseUrl: settings.apiBaseUrl, transport, tokens, log: debug })
   const productIngestion: ProductIngestionApi | undefined = graphTokens
@@ -146,40 +181,66 @@ async function publishRun(
     : undefined
 
   const progress = createProgressReporter(sink, clock, startedAt)
-  const mode = settings.dryRun ? 'Planning' : 'Publishing'
-  const note = settings.dryRun ? ' (dry run: nothing is written)' : ''
-  sink.info(`${mode} ${manifest.offers.length} offer(s) to ${settings.target}${note}`)
-  state.offers = await publishAll(
-    {
-      api,
-      productIngestion,
-      settings,
-      clock,
-      signal: deps.signal,
-      deadline,
-      upload: (file, sasUrl) =>
-        uploadFile({
-          sasUrl,
-          filePath: file.path,
-          size: file.size,
-          transport,
-          log: debug,
-          clock,
-          signal: requestSignal
-        }),
-      progress: progress.progress,
-      warn: progress.warn,
-      debug: line => {
-        if (sink.isDebug()) sink.debug(line)
-      },
-      group: { start: name => sink.startGroup(name), end: () => sink.endGroup() },
-      uploadConcurrency: UPLOAD_CONCURRENCY
+  const publishDeps: PublishDeps = {
+    api,
+    productIngestion,
+    settings,
+    clock,
+    signal: deps.signal,
+    deadline,
+    upload: (file, sasUrl) =>
+      uploadFile({
+        sasUrl,
+        filePath: file.path,
+        size: file.size,
+        transport,
+        log: debug,
+        clock,
+        signal: requestSignal
+      }),
+    progress: progress.progress,
+    warn: progress.warn,
+    debug: line => {
+      if (sink.isDebug()) sink.debug(line)
     },
-    manifest.offers
-  )
+    group: { start: name => sink.startGroup(name), end: () => sink.endGroup() },
+    uploadConcurrency: UPLOAD_CONCURRENCY,
+    tracker: github.tracker
+  }
+  const note = settings.dryRun ? ' (dry run: nothing is written)' : ''
+  sink.info(`${work.what} ${work.offers.length} offer(s) to ${settings.target}${note}`)
+  state.offers = await work.run(publishDeps)
 }
 
-async function loadSelectedManifest(settings: Settings, workspace: string): Promise<Manifest> {
-  const loaded = await loadManifest(settings.manifestPath, { version: settings.version, workspace })
-  return selectOffers(loaded, settings.offers)
+/** The run's work on the manifest's offers, loaded as far as the mode needs. */
+interface Work {
+  /** `Publishing`, `Planning` or `Following`, for the first log line. */
+  what: string
+  /** The offers it works on: which APIs, and so which tokens, the run needs. */
+  offers: readonly OfferIdentity[]
+  run: (deps: PublishDeps) => Promise<OfferResult[]>
+}
+
+async function loadWork(
+  settings: Settings,
+  workspace: string,
+  release: ReleaseSource
+): Promise<Work> {
+  if (settings.mode === 'follow') {
+    // A follow needs no version, no release and no file: which offers, and their types.
+    const listed = await loadOfferList(settings.manifestPath, { workspace })
+    const { offers } = selectOffers(listed, settings.offers)
+    return { what: 'Following', offers, run: deps => followAll(deps, offers) }
+  }
+  const loaded = await loadManifest(settings.manifestPath, {
+    version: settings.version,
+    workspace,
+    release
+  })
+  const { offers } = selectOffers(loaded, settings.offers)
+  return {
+    what: settings.dryRun ? 'Planning' : 'Publishing',
+    offers,
+    run: deps => publishAll(deps, offers)
+  }
 }

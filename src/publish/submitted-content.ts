@@ -4,9 +4,9 @@
  * instances shows what it published. Each publish step registers, for the drafts it manages, a
  * check that an instance holds the manifest's content (`run.contentChecks`): the offer and plan
  * listings with the offer's images, each technical configuration with the very package this run
- * settled on, and the stated properties. Availability and the reseller configuration are not
- * checked: the action never writes the first, and the second has no read by instance (a reseller
- * change is a write, so a run that made one submits anyway).
+ * settled on, the stated properties and the stated availabilities. The reseller configuration is
+ * not checked: it has no read by instance (a reseller change is a write, so a run that made one
+ * submits anyway).
  *
  * Evidence: §4.2 "the service copies drafts" (`areResourcesReady`) says a submission's instances
  * are a copy of what was submitted; the emulator keeps them readable after the drafts move on to

@@ -5,6 +5,7 @@
  */
 import { PublishError } from '../errors.js'
 import type { Submission } from '../ingestion/types.js'
+import type { OfferIdentity } from '../manifest/model.js'
 import { SUBMISSION_POLL, pollUntil } from './backoff.js'
 import type { OfferRun } from './context.js'
 import { outcomeOf } from './submission-rules.js'
@@ -12,7 +13,7 @@ import { describe } from './submit.js'
 import { noteState } from './timeline.js'
 
 export async function waitForSubmission(
-  run: OfferRun,
+  run: OfferRun<OfferIdentity>,
   productId: string,
   submissionId: string,
   target: 'preview' | 'live'
@@ -34,7 +35,7 @@ export async function waitForSubmission(
 }
 
 /** Adds a timeline entry when the state changes, closing the previous one's duration. */
-export function observe(run: OfferRun, s: Submission): void {
+export function observe(run: OfferRun<OfferIdentity>, s: Submission): void {
   run.result.releaseNumber = s.releaseNumber ?? run.result.releaseNumber
   collectPreviewLinks(run, s)
   noteState(run, describe(s), `submission ${s.id}`)
@@ -44,7 +45,7 @@ export function observe(run: OfferRun, s: Submission): void {
  * The Ingestion API documents no preview link field. When a reply carries one anyway (a
  * `previewLink`/`previewLinks` property), it is passed through; otherwise the output stays empty.
  */
-function collectPreviewLinks(run: OfferRun, s: Submission): void {
+function collectPreviewLinks(run: OfferRun<OfferIdentity>, s: Submission): void {
   const raw = s.previewLinks ?? s.previewLink
   const links = (Array.isArray(raw) ? raw : [raw]).filter(
     (l): l is string => typeof l === 'string' && /^https:\/\//.test(l)
@@ -52,7 +53,12 @@ function collectPreviewLinks(run: OfferRun, s: Submission): void {
   if (links.length) run.result.previewLinks = links
 }
 
-async function failWithDetails(run: OfferRun, productId: string, s: Submission): Promise<never> {
+/** Fails with SUBMISSION_FAILED, the validation items and the certification reports. */
+export async function failWithDetails(
+  run: OfferRun<OfferIdentity>,
+  productId: string,
+  s: Submission
+): Promise<never> {
   const [validations, reports] = await Promise.all([
     run.api.getValidations(productId, s.id).catch(() => []),
     run.api.getReports(productId, s.id).catch(() => [])

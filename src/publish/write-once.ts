@@ -24,7 +24,7 @@
  */
 import { PublishError, isPublishError, type SourceRef } from '../errors.js'
 import type { Resource } from '../ingestion/types.js'
-import type { AnyOfferSpec } from '../manifest/model.js'
+import type { OfferIdentity } from '../manifest/model.js'
 import { sleepWithin } from './backoff.js'
 import type { OfferRun } from './context.js'
 
@@ -92,7 +92,7 @@ export interface Write<T> {
   waitWhileHeld?: (error: PublishError) => Promise<void>
 }
 
-export async function writeOnce<T>(run: OfferRun<AnyOfferSpec>, write: Write<T>): Promise<T> {
+export async function writeOnce<T>(run: OfferRun<OfferIdentity>, write: Write<T>): Promise<T> {
   /** The sends that count towards MAX_SENDS: all but those refused while the resource was held. */
   let sends = 0
   for (;;) {
@@ -192,7 +192,7 @@ function reason(error: PublishError): string {
 }
 
 function concurrentChange(
-  run: OfferRun<AnyOfferSpec>,
+  run: OfferRun<OfferIdentity>,
   what: string,
   found: { changed: string; source?: SourceRef },
   cause: PublishError

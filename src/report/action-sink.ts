@@ -8,6 +8,7 @@ export function actionSink(): ReportSink {
     info: line => core.info(line),
     debug: line => core.debug(line),
     isDebug: () => core.isDebug(),
+    notice: (message, properties) => core.notice(message, properties),
     warning: (message, properties) => core.warning(message, properties),
     error: (message, properties) => core.error(message, properties),
     startGroup: name => core.startGroup(name),

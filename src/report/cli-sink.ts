@@ -23,6 +23,7 @@ export function cliSink(options: CliSinkOptions): ReportSink {
       if (options.debug) err(`debug: ${line}\n`)
     },
     isDebug: () => options.debug,
+    notice: message => out(`notice: ${message}\n`),
     warning: (message, properties) => problem('warning', message, properties),
     error: (message, properties) => problem('error', message, properties),
     startGroup: name => out(`${name}\n`),

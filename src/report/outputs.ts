@@ -1,6 +1,6 @@
 /**
  * The action's outputs. With several offers, the single-value outputs describe the first offer
- * and `status` is the worst status of all; `result` has every offer.
+ * and `status` is the worst status of all; `result` has every offer, `offers` their IDs.
  */
 import { worstStatus, type OfferResult } from '../publish/result.js'
 
@@ -11,7 +11,8 @@ export const OUTPUT_NAMES = [
   'release-number',
   'partner-center-url',
   'preview-links',
-  'result'
+  'result',
+  'offers'
 ] as const
 export type OutputName = (typeof OUTPUT_NAMES)[number]
 
@@ -24,8 +25,14 @@ export function outputValues(results: readonly OfferResult[]): Record<OutputName
     'release-number': first?.releaseNumber === undefined ? '' : String(first.releaseNumber),
     'partner-center-url': first?.partnerCenterUrl ?? '',
     'preview-links': (first?.previewLinks ?? []).join('\n'),
-    result: JSON.stringify(results.map(resultEntry))
+    result: JSON.stringify(results.map(resultEntry)),
+    offers: offerList(results.map(r => r.offerId))
   }
+}
+
+/** The `offers` output: a JSON array of offer IDs, for `strategy.matrix` (`mode: list`). */
+export function offerList(offerIds: readonly string[]): string {
+  return JSON.stringify(offerIds)
 }
 
 function resultEntry(r: OfferResult): Record<string, unknown> {

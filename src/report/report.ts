@@ -14,6 +14,10 @@ export async function report(sink: ReportSink, summary: RunSummary): Promise<voi
   for (const e of summary.runErrors) annotate(sink, e, summary.workspace)
   for (const offer of summary.offers) {
     for (const e of offer.errors) annotate(sink, e, summary.workspace, offer.offerId)
+    if (offer.nothingToFollow)
+      sink.notice(`[${offer.offerId}] Nothing to follow: ${offer.nothingToFollow}.`, {
+        title: `Offer ${offer.offerId}`
+      })
     if (offer.stoppedAt) {
       sink.warning(
         `[${offer.offerId}] Stopped before ${offer.stoppedAt}. Re-running picks up from there: processed packages are reused, and an in-progress submission of the same release is adopted when it can be recognised (otherwise set on-conflict: wait).`

@@ -20,6 +20,8 @@ export interface ReportSink {
   info(line: string): void
   debug(line: string): void
   isDebug(): boolean
+  /** Something to know that is neither a problem nor a failure (`::notice::`). */
+  notice(message: string, properties?: AnnotationProperties): void
   warning(message: string, properties?: AnnotationProperties): void
   error(message: string, properties?: AnnotationProperties): void
   startGroup(name: string): void

@@ -6,8 +6,8 @@ import { PHASES, describeComparison, type RunSummary } from './summary-model.js'
 
 export function renderMarkdown(summary: RunSummary): string {
   const heading = summary.dryRun
-    ? `Marketplace publish plan (dry run, target ${summary.target})`
-    : `Marketplace publish: ${summary.status}`
+    ? `Marketplace ${summary.mode === 'follow' ? 'follow' : 'publish'} plan (dry run, target ${summary.target})`
+    : `Marketplace ${summary.mode === 'follow' ? 'follow' : 'publish'}: ${summary.status}`
   const parts = [`## ${cell(heading)}`]
   for (const offer of summary.offers) parts.push(offerSection(offer, summary.dryRun))
   const errors = [
@@ -47,6 +47,7 @@ function offerSection(offer: OfferResult, dryRun: boolean): string {
   for (const link of offer.previewLinks) facts.push(['Preview', `[${cell(link)}](${link})`])
   if (offer.stoppedAt) facts.push(['Stopped before', offer.stoppedAt])
   if (offer.comparedWith) facts.push(['Unchanged', describeComparison(offer.comparedWith)])
+  if (offer.nothingToFollow) facts.push(['Nothing to follow', offer.nothingToFollow])
   if (facts.length) lines.push(table(['', ''], facts, false))
 
   const changesTitle = dryRun ? 'Plan (nothing was written)' : 'Changes'

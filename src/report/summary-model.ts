@@ -1,8 +1,11 @@
 /** What a run's summary shows, rendered as Markdown (job summary) or plain text (CLI). */
 import type { Phase } from '../ingestion/api.js'
 import type { ComparedWith, OfferResult, ResultError } from '../publish/result.js'
+import type { Mode } from '../settings.js'
 
 export interface RunSummary {
+  /** `follow` titles the summary as a follow; a publish otherwise. */
+  mode?: Mode
   dryRun: boolean
   target: string
   status: string

@@ -37,6 +37,7 @@ function offerLines(offer: OfferResult): string[] {
   for (const link of offer.previewLinks) lines.push(`  preview: ${link}`)
   if (offer.stoppedAt) lines.push(`  stopped before: ${offer.stoppedAt}`)
   if (offer.comparedWith) lines.push(`  unchanged: ${describeComparison(offer.comparedWith)}`)
+  if (offer.nothingToFollow) lines.push(`  nothing to follow: ${offer.nothingToFollow}`)
   for (const c of offer.changes)
     lines.push(`  ${c.action} ${c.subject}${c.fields?.length ? ` (${c.fields.join(', ')})` : ''}`)
   for (const p of offer.packages)

@@ -205,11 +205,20 @@ function branchView(draft: Draft): Json {
   return branch
 }
 
+/**
+ * Modules the spec names that the emulator gives no branches: co-sell and supplemental content
+ * are not modelled, so their branches are an empty list rather than an unknown module (inferred).
+ */
+const BRANCHLESS_MODULES = ['Cosell', 'SupplementalContent']
+
 export function branchOperations(model: Model): Operations {
   return {
     'GET /products/{productID}/branches/getByModule(module={module})': request => {
       const record = findProduct(model, request.params.productID)
-      const module = parseModule(request.params.module)
+      const name = request.params.module
+      if (BRANCHLESS_MODULES.some(m => m.toLowerCase() === name.toLowerCase()))
+        return collection([])
+      const module = parseModule(name)
       return collection(record.drafts.filter(d => d.module === module).map(branchView))
     }
   }

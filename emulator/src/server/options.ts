@@ -22,7 +22,8 @@ export const DEFAULT_OPTIONS = {
   keepSubmittedInstances: true,
   /** Check every reply against the spec's response schemas and log mismatches (fidelity runs). */
   checkReplies: false,
-  submissionChecks: 'basic' as 'basic' | 'strict',
+  /** Partner Center refuses incomplete offers; `basic` is the way back (submission-completeness.ts). */
+  submissionChecks: 'strict' as 'basic' | 'strict',
   quiet: false
 }
 
@@ -55,9 +56,10 @@ Prints one JSON ready line on stdout; logs one line per request on stderr.
   --drop-submitted-instances
                            with rotation, the old instance ids a submission lists stop
                            resolving (default: they keep a read-only copy of what was submitted)
-  --submission-checks basic|strict
-                           strict: submissions of incomplete offers (no preview audience,
-                           markets, prices, listing fields, ...) fail validation (default basic)
+  --submission-checks strict|basic
+                           strict (default): submissions of incomplete offers (no preview
+                           audience, markets, prices, listing fields, ...) fail validation as
+                           Partner Center's do; basic: only missing modules and packages fail
   --check-replies          validate replies against the spec, log mismatches
   --quiet                  no request log on stderr
   --help                   this text`

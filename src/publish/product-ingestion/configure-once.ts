@@ -21,7 +21,8 @@ import { writeOnce, type ReadBack } from '../write-once.js'
 import { sameContent } from './compare.js'
 import type { Reading, SendStep, Step } from './converge.js'
 import { failure, problemsOf } from './job-errors.js'
-import type { PiRun } from './pi-run.js'
+import type { OfferIdentity } from '../../manifest/model.js'
+import type { OfferRun } from '../context.js'
 import type { PlannedWrite } from './writes.js'
 
 export interface ConfigureRequest {
@@ -43,7 +44,7 @@ export type Configured =
   | { kind: 'applied'; reading: Reading; next: Step }
 
 export function configureOnce(
-  run: PiRun,
+  run: OfferRun<OfferIdentity>,
   api: ProductIngestionApi,
   request: ConfigureRequest
 ): Promise<Configured> {
@@ -106,7 +107,7 @@ function changedByOthers(sent: readonly PlannedWrite[], now: readonly PlannedWri
 }
 
 /** A 400 with `details` (the body does not fit the schemas): one problem per detail, at its line. */
-function refusedBody(run: PiRun, error: unknown, reading: Reading): unknown {
+function refusedBody(run: OfferRun<OfferIdentity>, error: unknown, reading: Reading): unknown {
   if (!isPublishError(error) || error.code !== 'HTTP_STATUS') return error
   const details = error.details.serviceDetails
   if (error.details.status !== 400 || !details?.length) return error

@@ -16,24 +16,19 @@
  */
 import { PublishError } from '../../errors.js'
 import { redact } from '../../http/redact.js'
+import type { OfferIdentity } from '../../manifest/model.js'
 import type { ProductIngestionApi } from '../../product-ingestion/api.js'
 import type { ConfigureStatus, Resource, SubmissionEntry } from '../../product-ingestion/types.js'
 import { SUBMISSION_POLL, sleepWithin } from '../backoff.js'
-import { partnerCenterUrl, type ComparedWith } from '../result.js'
+import type { OfferRun } from '../context.js'
+import type { ComparedWith } from '../result.js'
 import { configureOnce } from './configure-once.js'
 import { offerDiff } from './diff.js'
 import { errorCodes, errorText, failure, problemsOf } from './job-errors.js'
 import { waitForJob } from './job.js'
-import type { PiRun } from './pi-run.js'
+import { noteProduct, type PiRun } from './pi-run.js'
 import { sourceMap, type SourceMap } from './sources.js'
-import {
-  entryOf,
-  inFlight,
-  productGuid,
-  readOfferState,
-  succeeded,
-  type OfferState
-} from './state.js'
+import { entryOf, inFlight, readOfferState, succeeded, type OfferState } from './state.js'
 import { conflictError, describe, followSubmission, liveSubmission } from './submissions.js'
 import type { PlannedWrite } from './writes.js'
 
@@ -78,13 +73,20 @@ export interface Round extends Reading {
 
 export type Decide = (round: Round) => Promise<Step>
 
+/** Reads the offer for one decision: its draft against the manifest (draftReading), or less. */
+export type ReadOffer = () => Promise<Reading>
+
+/**
+ * `run` needs no more than the offer's identity: what is read, and so what the manifest says,
+ * comes from `read`.
+ */
 export async function converge(
-  run: PiRun,
+  run: OfferRun<OfferIdentity>,
   api: ProductIngestionApi,
-  decide: Decide
+  decide: Decide,
+  read: ReadOffer
 ): Promise<void> {
   const recorded = new Set<string>()
-  const warned = new Set<string>()
   let lockWait = SUBMISSION_POLL.initialMs
   let othersPublishing = false
   /** Another job holds the product: wait a little longer each time, within the budget. */
@@ -99,7 +101,7 @@ export async function converge(
   /** Reads the offer and decides; someone else's submission in flight is waited for first. */
   const nextStep = async (): Promise<{ reading: Reading; step: Step }> => {
     for (;;) {
-      const reading = await readOffer(run, api, warned)
+      const reading = await read()
       const step = await decide({ ...reading, othersPublishing })
       if (run.dryRun || step.kind !== 'follow' || step.own) return { reading, step }
       run.log(
@@ -154,7 +156,7 @@ export async function converge(
       enough:
         sent.purpose !== 'draft' && !run.deps.settings.wait
           ? async () => {
-              started = await newSubmission(api, run.offer.offerId, sent.purpose, knownPreview)
+              started = await newSubmission(api, run.offer.offerId, sent, knownPreview)
               return started !== undefined
             }
           : undefined
@@ -192,18 +194,17 @@ export async function converge(
 }
 
 /** The product, its draft diffed against the manifest, and where each resource is stated. */
-async function readOffer(
-  run: PiRun,
-  api: ProductIngestionApi,
-  warned: Set<string>
-): Promise<Reading> {
-  const state = await readOfferState(api, run.offer.offerId)
-  noteProduct(run, state.productId)
-  const { writes, held } = offerDiff(run.offer, state.draft, message => {
-    if (!warned.has(message)) run.warn(message)
-    warned.add(message)
-  })
-  return { state, writes, held, where: sourceMap(run.offer, writes, state.draft) }
+export function draftReading(run: PiRun, api: ProductIngestionApi): ReadOffer {
+  const warned = new Set<string>()
+  return async () => {
+    const state = await readOfferState(api, run.offer.offerId)
+    noteProduct(run, state.productId)
+    const { writes, held } = offerDiff(run.offer, state.draft, message => {
+      if (!warned.has(message)) run.warn(message)
+      warned.add(message)
+    })
+    return { state, writes, held, where: sourceMap(run.offer, writes, state.draft) }
+  }
 }
 
 /** A submission in flight is one of an existing product. */
@@ -211,16 +212,8 @@ function productOf(reading: Reading): string {
   return reading.state.productId as string
 }
 
-/** The product's GUID, the Partner Center link. */
-function noteProduct(run: PiRun, productId: string | undefined): void {
-  if (!productId || run.result.productId) return
-  run.result.productId = productGuid(productId)
-  run.log(`product ${productId}`)
-  run.result.partnerCenterUrl = partnerCenterUrl(run.result.productId)
-}
-
 function finish(
-  run: PiRun,
+  run: OfferRun<OfferIdentity>,
   reached: Purpose | 'submitted',
   submissionId?: string,
   comparedWith?: ComparedWith
@@ -239,7 +232,7 @@ function finish(
 }
 
 /** The changes of a step, each once even when the request is sent again. */
-function record(run: PiRun, step: SendStep, recorded: Set<string>): void {
+function record(run: OfferRun<OfferIdentity>, step: SendStep, recorded: Set<string>): void {
   for (const write of step.writes) {
     if (recorded.has(write.subject)) continue
     recorded.add(write.subject)
@@ -264,7 +257,7 @@ function record(run: PiRun, step: SendStep, recorded: Set<string>): void {
 }
 
 /** A dry run: what the next step would send, resource by resource; nothing is written. */
-function planOnly(run: PiRun, step: Step): void {
+function planOnly(run: OfferRun<OfferIdentity>, step: Step): void {
   run.result.status = 'planned'
   if (step.kind === 'send') return record(run, step, new Set())
   if (step.kind === 'follow')
@@ -282,7 +275,11 @@ function planOnly(run: PiRun, step: Step): void {
  * submission was in progress (or not the latest); otherwise the error with every problem at its
  * manifest line (a certification failure is SUBMISSION_FAILED).
  */
-function jobRefusal(run: PiRun, job: ConfigureStatus, where: SourceMap): 'locked' | 'in-progress' {
+function jobRefusal(
+  run: OfferRun<OfferIdentity>,
+  job: ConfigureStatus,
+  where: SourceMap
+): 'locked' | 'in-progress' {
   const errors = job.errors ?? []
   const codes = errorCodes(errors)
   const text = errorText(errors)
@@ -310,19 +307,24 @@ function jobRefusal(run: PiRun, job: ConfigureStatus, where: SourceMap): 'locked
   )
 }
 
-/** With `wait: false`: the submission a publishing job has made, once it exists. */
+/**
+ * With `wait: false`: the submission a publishing job has made, once it exists: a preview other
+ * than the one known before the request, or the promoted preview going live (not an earlier
+ * release still live).
+ */
 async function newSubmission(
   api: ProductIngestionApi,
   offerId: string,
-  purpose: Purpose,
+  sent: SendStep,
   knownPreview: string | undefined
 ): Promise<SubmissionEntry | undefined> {
   const product = await api.findProduct(offerId)
   if (!product?.id) return undefined
-  const target = purpose === 'live' ? 'live' : 'preview'
+  const target = sent.purpose === 'live' ? 'live' : 'preview'
   const entry = entryOf(await api.listSubmissions(product.id, target), target)
   if (!entry) return undefined
-  return purpose === 'live' || entry.id !== knownPreview ? entry : undefined
+  if (sent.purpose === 'live') return entry.id === String(sent.resources[0].id) ? entry : undefined
+  return entry.id !== knownPreview ? entry : undefined
 }
 
 /** A product created by this run's job: its durable id, from the job's detail (§4.3). */
@@ -335,7 +337,7 @@ async function createdProduct(api: ProductIngestionApi, job: ConfigureStatus): P
   return product.id
 }
 
-function budgetError(run: PiRun, what: string): PublishError {
+function budgetError(run: OfferRun<OfferIdentity>, what: string): PublishError {
   return new PublishError(
     'TIME_BUDGET_EXCEEDED',
     `Gave up waiting for ${what}: the time budget ran out.`,

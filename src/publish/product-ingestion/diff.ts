@@ -5,7 +5,12 @@
  * manifest.
  */
 import { PublishError } from '../../errors.js'
-import type { ProductIngestionOfferSpec } from '../../manifest/model-product-ingestion.js'
+import type { OfferIdentity } from '../../manifest/model.js'
+import type {
+  ProductIngestionOfferSpec,
+  ProductIngestionOfferType
+} from '../../manifest/model-product-ingestion.js'
+import type { Resource } from '../../product-ingestion/types.js'
 import { offerWrites } from './offer-resources.js'
 import { planWrites } from './plan-resources.js'
 import type { ResourceIndex } from './resource-index.js'
@@ -29,17 +34,7 @@ export function offerDiff(
 ): OfferDiff {
   const { productType, kind } = PRODUCT_TYPES[offer.type]
   const product = tree.single('product')
-  if (product && product.type !== productType) {
-    throw new PublishError(
-      'UNSUPPORTED_OFFER',
-      `Offer "${offer.offerId}" is a ${String(product.type)} offer in Partner Center, not ${offer.type} (${productType}).`,
-      {
-        offerId: offer.offerId,
-        source: offer.source,
-        hint: 'Fix the offer type in the manifest; an offer keeps its type for life.'
-      }
-    )
-  }
+  if (product) refuseOtherType(offer, product)
   const created = product ? undefined : createProduct(offer, productType)
   const ctx: WriteContext = {
     offer,
@@ -65,6 +60,24 @@ export function offerDiff(
     if (availability) writes.push(availability)
   }
   return { writes, held: ctx.held }
+}
+
+/** UNSUPPORTED_OFFER: the offer in Partner Center is of another type than the manifest says. */
+export function refuseOtherType(
+  offer: OfferIdentity & { type: ProductIngestionOfferType },
+  product: Resource
+): void {
+  const { productType } = PRODUCT_TYPES[offer.type]
+  if (product.type === productType) return
+  throw new PublishError(
+    'UNSUPPORTED_OFFER',
+    `Offer "${offer.offerId}" is a ${String(product.type)} offer in Partner Center, not ${offer.type} (${productType}).`,
+    {
+      offerId: offer.offerId,
+      source: offer.source,
+      hint: 'Fix the offer type in the manifest; an offer keeps its type for life.'
+    }
+  )
 }
 
 function createProduct(offer: ProductIngestionOfferSpec, productType: string): PlannedWrite {

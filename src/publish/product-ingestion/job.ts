@@ -8,7 +8,8 @@ import type { ProductIngestionApi } from '../../product-ingestion/api.js'
 import type { ConfigureStatus } from '../../product-ingestion/types.js'
 import { SUBMISSION_POLL, pollUntil } from '../backoff.js'
 import { noteState } from '../timeline.js'
-import type { PiRun } from './pi-run.js'
+import type { OfferIdentity } from '../../manifest/model.js'
+import type { OfferRun } from '../context.js'
 import { isCompleted } from './state.js'
 
 export interface JobWait {
@@ -20,7 +21,7 @@ export interface JobWait {
 
 /** Polls the job until it completes (or `enough`); the status read last. */
 export async function waitForJob(
-  run: PiRun,
+  run: OfferRun<OfferIdentity>,
   api: ProductIngestionApi,
   job: ConfigureStatus,
   wait: JobWait
@@ -46,7 +47,7 @@ export async function waitForJob(
 }
 
 /** A timeline entry per state of a publishing job (`preview: running/pending`). */
-function observe(run: PiRun, label: string, status: ConfigureStatus): void {
+function observe(run: OfferRun<OfferIdentity>, label: string, status: ConfigureStatus): void {
   if (label !== 'draft')
     noteState(
       run,

@@ -20,7 +20,7 @@
  */
 import type { ProductIngestionApi } from '../../product-ingestion/api.js'
 import type { SubmissionEntry } from '../../product-ingestion/types.js'
-import { converge, type Round, type Step } from './converge.js'
+import { converge, draftReading, type Round, type Step } from './converge.js'
 import { NEW_PRODUCT, offerDiff } from './diff.js'
 import { productIngestionApi, type PiRun } from './pi-run.js'
 import { entryOf, inFlight, isCompleted, readTarget, succeeded } from './state.js'
@@ -30,7 +30,7 @@ export { isProductIngestionRun } from './pi-run.js'
 
 export async function publishProductIngestionOffer(run: PiRun): Promise<void> {
   const api = productIngestionApi(run)
-  await converge(run, api, round => nextStep(run, api, round))
+  await converge(run, api, round => nextStep(run, api, round), draftReading(run, api))
 }
 
 async function nextStep(run: PiRun, api: ProductIngestionApi, round: Round): Promise<Step> {

@@ -8,7 +8,8 @@ import type { ProductIngestionApi } from '../../product-ingestion/api.js'
 import { schemaUri, WRITE_VERSIONS } from '../../product-ingestion/schema.js'
 import type { Resource, ResourceRef, SubmissionEntry } from '../../product-ingestion/types.js'
 import { SUBMISSION_POLL, pollUntil } from '../backoff.js'
-import type { PiRun } from './pi-run.js'
+import type { OfferIdentity } from '../../manifest/model.js'
+import type { OfferRun } from '../context.js'
 import { isCompleted, succeeded } from './state.js'
 import { noteState } from '../timeline.js'
 
@@ -36,7 +37,7 @@ export function liveSubmission(preview: SubmissionEntry, product: string): Resou
  * is SUBMISSION_FAILED when `own`, else the caller carries on from a fresh read.
  */
 export async function followSubmission(
-  run: PiRun,
+  run: OfferRun<OfferIdentity>,
   api: ProductIngestionApi,
   productId: string,
   submission: SubmissionEntry,
@@ -58,25 +59,29 @@ export async function followSubmission(
     done: s => isCompleted(s.status),
     onValue: s => observe(run, s)
   })
-  if (own && !succeeded(final) && final.result !== 'superseded') {
-    throw new PublishError(
-      'SUBMISSION_FAILED',
-      `Submission ${submission.id} of offer "${run.offer.offerId}" failed (${target}: ${final.status}/${final.result}).`,
-      {
-        offerId: run.offer.offerId,
-        hint: 'Open the offer in Partner Center for the certification report, fix it and run again.'
-      }
-    )
-  }
+  if (own && !succeeded(final) && final.result !== 'superseded') throw submissionFailed(run, final)
   return final
 }
 
-function observe(run: PiRun, s: SubmissionEntry): void {
+/** SUBMISSION_FAILED: the submission's preview (certification) or live phase failed. */
+export function submissionFailed(run: OfferRun<OfferIdentity>, s: SubmissionEntry): PublishError {
+  return new PublishError(
+    'SUBMISSION_FAILED',
+    `Submission ${s.id} of offer "${run.offer.offerId}" failed (${describe(s)}).`,
+    {
+      offerId: run.offer.offerId,
+      hint: 'Open the offer in Partner Center for the certification report, fix it and run again.'
+    }
+  )
+}
+
+/** A timeline entry per state of a submission (`preview: running/pending`). */
+export function observe(run: OfferRun<OfferIdentity>, s: SubmissionEntry): void {
   noteState(run, describe(s), `submission ${s.id}`)
 }
 
 /** SUBMISSION_CONFLICT: someone else's submission is in progress and `on-conflict` is `fail`. */
-export function conflictError(run: PiRun, s: SubmissionEntry): PublishError {
+export function conflictError(run: OfferRun<OfferIdentity>, s: SubmissionEntry): PublishError {
   return new PublishError(
     'SUBMISSION_CONFLICT',
     `Submission ${s.id} of offer "${run.offer.offerId}" is still in progress (${describe(s)}).`,
