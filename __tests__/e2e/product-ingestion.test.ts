@@ -23,7 +23,10 @@ beforeEach(async () => {
   await session.reset()
 })
 
-/** Realistic durations divided by `speed` for what starts from now on (3600: the default). */
+/**
+ * Realistic durations divided by `speed` (3600: the default): a submission's phases at the speed
+ * of the moment they are read, a job's start and draft edits at the speed it was created with.
+ */
 async function setSpeed(speed: number): Promise<void> {
   const reply = await session.emulator.admin('/config', {
     method: 'PUT',
@@ -208,14 +211,16 @@ describe('conflicts', () => {
     await setSpeed(36)
     const first = await runAction(session.env({ target: 'preview', wait: 'false' }), {
       workspace: createWorkspace(['contoso-saas'])
-    }).finally(() => setSpeed(3600))
+    })
     expect(first.outputs.status).toBe('submitted')
     await session.emulator.admin('/requests', { method: 'DELETE' })
 
     const workspace = createWorkspace(['contoso-saas'])
     const manifest = join(workspace, 'marketplace.yml')
     writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('monthly: 12', 'monthly: 14'))
-    const second = await runAction(session.env({ target: 'preview' }), { workspace })
+    const second = await runAction(session.env({ target: 'preview' }), { workspace }).finally(() =>
+      setSpeed(3600)
+    )
     expect(second.code).toBe(1)
     expect(problems(second.stdout)[0]).toMatchObject({
       properties: { title: 'contoso-saas: SUBMISSION_CONFLICT' },
