@@ -15,6 +15,8 @@ export interface PiOfferState {
   submissions: Array<{ id: string; live: boolean; resources: Record<string, Json> }>
   /** The configure jobs that named the offer. */
   jobs: number
+  /** The resources of each of those jobs' requests, oldest first. */
+  requests: Json[][]
 }
 
 export function piOfferState(state: Json, offerId: string): PiOfferState {
@@ -22,6 +24,7 @@ export function piOfferState(state: Json, offerId: string): PiOfferState {
   const product = store.products.find(p => p.externalId === offerId)
   if (!product) throw new Error(`${offerId} is not in the emulator's product-ingestion state`)
   const guid = String(product.guid)
+  const jobs = store.jobs.filter(j => (j.products as string[]).includes(guid))
   return {
     guid,
     draft: product.draft as Record<string, Json>,
@@ -30,7 +33,8 @@ export function piOfferState(state: Json, offerId: string): PiOfferState {
       live: s.live !== undefined,
       resources: s.resources as Record<string, Json>
     })),
-    jobs: store.jobs.filter(j => (j.products as string[]).includes(guid)).length
+    jobs: jobs.length,
+    requests: jobs.map(j => j.resources as Json[])
   }
 }
 

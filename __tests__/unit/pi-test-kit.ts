@@ -63,6 +63,8 @@ export interface PiKit {
   /** Sends a configure straight to the model, as a colleague in Partner Center would, and lets its job run. */
   colleague(resources: unknown[]): Promise<void>
   intercept(handler: Intercept | undefined): void
+  /** The first request to `path` takes effect, then its connection drops: the reply is lost. */
+  loseFirstReply(path: string): void
   close(): Promise<void>
 }
 
@@ -156,6 +158,16 @@ export async function startPiKit(faultSpec = '', speed = 3600): Promise<PiKit> {
     },
     intercept: handler => {
       intercept = handler
+    },
+    loseFirstReply(path) {
+      let lost = false
+      intercept = (call, answer, res) => {
+        if (lost || call.path !== path) return undefined
+        lost = true
+        answer()
+        res.socket?.destroy()
+        return true
+      }
     },
     close: () => server.close()
   }

@@ -181,14 +181,7 @@ describe('follow (product ingestion)', () => {
   it('promotes once when the promote took effect but its reply was lost (the write rule)', async () => {
     await readyPreview()
     const jobs = kit.model.snapshot().jobs.length
-    let lost = false
-    kit.intercept((call, answer, res) => {
-      if (lost || call.path !== '/configure') return undefined
-      lost = true
-      answer()
-      res.socket?.destroy()
-      return true
-    })
+    kit.loseFirstReply('/configure')
     const { result, lines } = await follow()
     expect(result).toMatchObject({ status: 'preview', errors: [] })
     expect(kit.configures()).toHaveLength(1)

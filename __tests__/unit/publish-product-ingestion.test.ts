@@ -313,14 +313,7 @@ describe('configure bodies the service refuses', () => {
 
 describe('outcomes a reply does not tell', () => {
   it('a configure whose reply was lost after it took effect is not sent again', async () => {
-    let lost = false
-    kit.intercept((call, answer, res) => {
-      if (lost || call.path !== '/configure') return undefined
-      lost = true
-      answer()
-      res.socket?.destroy()
-      return true
-    })
+    kit.loseFirstReply('/configure')
     const { run, lines } = kit.run(await offerOf(CONTAINER()))
     const result = await publishOffer(run)
     expect(result.status).toBe('preview')
@@ -334,14 +327,7 @@ describe('outcomes a reply does not tell', () => {
     // nothing applied yet, and every send after it meets the job's 409 until the job is done.
     const slow = await startPiKit('', 1)
     try {
-      let lost = false
-      slow.intercept((call, answer, res) => {
-        if (lost || call.path !== '/configure') return undefined
-        lost = true
-        answer()
-        res.socket?.destroy()
-        return true
-      })
+      slow.loseFirstReply('/configure')
       const { run, lines } = slow.run(await offerOf(CONTAINER()))
       const result = await publishOffer(run)
       expect(result.errors).toEqual([])
