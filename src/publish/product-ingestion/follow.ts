@@ -15,7 +15,6 @@
  */
 import type { OfferIdentity } from '../../manifest/model.js'
 import { isProductIngestionType } from '../../manifest/model-product-ingestion.js'
-import type { ProductIngestionApi } from '../../product-ingestion/api.js'
 import type { SubmissionEntry } from '../../product-ingestion/types.js'
 import type { OfferRun } from '../context.js'
 import type { FollowDriver, FollowedSubmission, SubmissionStage } from '../follow.js'
@@ -86,7 +85,7 @@ export function stageOf(entry: SubmissionEntry): SubmissionStage {
  * problem the service names is the offer's).
  */
 function submissionsOnly(run: OfferRun<OfferIdentity>, productId: string): ReadOffer {
-  const api: ProductIngestionApi = productIngestionApi(run)
+  const api = productIngestionApi(run)
   const offerPlace = { source: run.offer.source, subject: `offer ${run.offer.offerId}` }
   return async () => ({
     state: {
