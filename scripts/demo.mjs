@@ -63,7 +63,8 @@ const inputs = {
   manifest: 'examples/marketplace.yml',
   target,
   'authority-host': ready.authorityHost,
-  'api-base-url': ready.apiBaseUrl
+  'api-base-url': ready.apiBaseUrl,
+  'product-ingestion-url': ready.productIngestionUrl
 }
 const env = actionEnv(inputs, files, { workspace: root, baseEnv: process.env })
 

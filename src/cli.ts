@@ -33,6 +33,7 @@ const OPTION_HELP: Record<keyof typeof INPUT_NAMES, string> = {
   onConflict: `fail | wait, when another submission is in progress (default ${DEFAULTS.onConflict})`,
   authorityHost: `Entra ID origin (default ${DEFAULTS.authorityHost})`,
   apiBaseUrl: `Ingestion API base URL (default ${DEFAULTS.apiBaseUrl})`,
+  productIngestionUrl: `product-ingestion API base URL (default ${DEFAULTS.productIngestionUrl})`,
   concurrency: `offers published at once (default ${DEFAULTS.concurrency})`,
   checkExisting: `auto | always: list packages and submissions before creating (default ${DEFAULTS.checkExisting})`,
   mode: `publish | check | follow | list, or as the first argument (default ${DEFAULTS.mode})`,
@@ -54,8 +55,8 @@ Commands (the mode; default publish):
 
 Options (each also read from MARKETPLACE_<NAME>, e.g. --tenant-id from MARKETPLACE_TENANT_ID):
 ${optionLines()}
-  --debug              debug lines on stderr (also MARKETPLACE_DEBUG=true)
-  --help               this text
+  --debug                 debug lines on stderr (also MARKETPLACE_DEBUG=true)
+  --help                  this text
 
 Switches take no value: --dry-run turns one on, --no-wait turns one off. Pass the
 client secret through MARKETPLACE_CLIENT_SECRET rather than a flag.
@@ -70,7 +71,7 @@ Exit codes:
 
 function optionLines(): string {
   return (Object.keys(INPUT_NAMES) as Array<keyof typeof INPUT_NAMES>)
-    .map(key => `  --${INPUT_NAMES[key].padEnd(19)}${OPTION_HELP[key]}`)
+    .map(key => `  --${INPUT_NAMES[key].padEnd(22)}${OPTION_HELP[key]}`)
     .join('\n')
 }
 

@@ -35,6 +35,8 @@ export type ErrorCode =
   /** Someone else changed a resource between this run's read and its write (a real 412/409). */
   | 'CONCURRENT_CHANGE'
   | 'SUBMISSION_FAILED'
+  /** A product-ingestion configure request refused, or its job failed (errors per resource). */
+  | 'CONFIGURE_FAILED'
   | 'VERSION_NOT_HIGHER'
   | 'PLAN_TYPE_MISMATCH'
   /** A new offer or plan whose manifest lacks what its first submission needs: nothing was created. */
@@ -63,7 +65,20 @@ export interface ErrorDetails {
   status?: number
   serviceCode?: string
   requestId?: string
+  /**
+   * The items of the service's error `details` (the product-ingestion API names a resource in
+   * each: `{code, message, resourceId}`), redacted; absent when the reply had none.
+   */
+  serviceDetails?: ServiceErrorDetail[]
   cause?: unknown
+}
+
+/** One item of a service error's `details`. */
+export interface ServiceErrorDetail {
+  code?: string
+  message?: string
+  /** A durable id, `{resourceName}` or `{externalId}` on the product-ingestion API. */
+  resourceId?: unknown
 }
 
 export class PublishError extends Error {

@@ -52,6 +52,8 @@ export interface Settings {
   authorityHost: string
   /** e.g. `https://api.partner.microsoft.com/v1.0/ingestion`. */
   apiBaseUrl: string
+  /** The Graph product-ingestion API (SaaS, VM and container offers), e.g. `https://graph.microsoft.com/rp/product-ingestion`. */
+  productIngestionUrl: string
   /** Offers published at once (bounded concurrency). */
   concurrency: number
   /** When to list an offer's submissions before creating one (see publish/look-first.ts). */
@@ -79,6 +81,7 @@ export const INPUT_NAMES = {
   onConflict: 'on-conflict',
   authorityHost: 'authority-host',
   apiBaseUrl: 'api-base-url',
+  productIngestionUrl: 'product-ingestion-url',
   concurrency: 'concurrency',
   checkExisting: 'check-existing',
   mode: 'mode',
@@ -100,6 +103,7 @@ export const DEFAULTS = {
   onConflict: 'fail',
   authorityHost: 'https://login.microsoftonline.com',
   apiBaseUrl: 'https://api.partner.microsoft.com/v1.0/ingestion',
+  productIngestionUrl: 'https://graph.microsoft.com/rp/product-ingestion',
   concurrency: 4,
   checkExisting: 'auto',
   mode: 'publish'
@@ -175,7 +179,16 @@ export function parseSettings(
       DEFAULTS.onConflict
     ),
     authorityHost: parseAuthorityHost(input(INPUT_NAMES.authorityHost)),
-    apiBaseUrl: parseApiBaseUrl(input(INPUT_NAMES.apiBaseUrl)),
+    apiBaseUrl: parseBaseUrl(
+      INPUT_NAMES.apiBaseUrl,
+      input(INPUT_NAMES.apiBaseUrl),
+      DEFAULTS.apiBaseUrl
+    ),
+    productIngestionUrl: parseBaseUrl(
+      INPUT_NAMES.productIngestionUrl,
+      input(INPUT_NAMES.productIngestionUrl),
+      DEFAULTS.productIngestionUrl
+    ),
     concurrency: parseConcurrency(input(INPUT_NAMES.concurrency)),
     checkExisting: parseChoice(
       INPUT_NAMES.checkExisting,
@@ -367,8 +380,9 @@ function parseAuthorityHost(value: string): string {
   return url.origin
 }
 
-function parseApiBaseUrl(value: string): string {
-  if (value === '') return DEFAULTS.apiBaseUrl
-  const url = parseHttpUrl(INPUT_NAMES.apiBaseUrl, value)
+/** The base URL of an API (api-base-url, product-ingestion-url): scheme, host and path. */
+function parseBaseUrl(name: string, value: string, fallback: string): string {
+  if (value === '') return fallback
+  const url = parseHttpUrl(name, value)
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`
 }

@@ -15,7 +15,15 @@ import {
   type StepRun
 } from './workflow.js'
 
-const OFFERS = ['contoso-analytics', 'contoso-managed-ops', 'contoso-bc-connector']
+/** The example manifest's offers: three of the Ingestion API, three of product ingestion. */
+const OFFERS = [
+  'contoso-analytics',
+  'contoso-managed-ops',
+  'contoso-bc-connector',
+  'contoso-saas',
+  'contoso-vm',
+  'contoso-container'
+]
 
 const session = sessionForFile()
 let github: GitHubApiStandIn
@@ -48,6 +56,7 @@ it('lists the offers without credentials or requests, then publishes one offer p
   expect(list.code).toBe(0)
   expect(JSON.parse(list.outputs.offers)).toEqual(OFFERS)
   expect(list.summary).toContain('| `contoso-bc-connector` | business-central |')
+  expect(list.summary).toContain('| `contoso-vm` | azure-virtual-machine |')
   expect(await session.requests()).toEqual([])
   expect(github.log).toEqual([])
 

@@ -1,15 +1,16 @@
 /**
  * The release → follow pattern, as the example workflows run it: publish-on-release.yml submits
- * the three example offers on a `release` event (target live, wait: false) and records each as a
- * deployment; follow.yml, on schedule, with no tag and no version and a checkout without packages,
- * reports them while they certify, promotes each ready preview, reports them live and closes the
- * deployments, then has nothing to follow. Nothing but the promotes is written to Partner Center
- * after the release job; the release notes reach the certification notes; the GitHub token
- * appears nowhere.
+ * the six example offers (three through the Ingestion API, three through the product-ingestion
+ * API) on a `release` event (target live, wait: false) and records each as a deployment;
+ * follow.yml, on schedule, with no tag and no version and a checkout without packages, reports
+ * them while they certify, promotes each ready preview (a promote, or a configure holding only the
+ * live submission), reports them live and closes the deployments, then has nothing to follow.
+ * Nothing but the promotes is written to Partner Center after the release job; the release notes
+ * reach the certification notes; the GitHub token appears nowhere.
  *
- * Certification is held and released through the emulator's speed (its states are a function of
- * time divided by `speed`): 1 keeps a new submission validating for minutes, 1e6 certifies it at
- * once.
+ * Certification is held and released through the emulator's speed (a submission's states, on
+ * both APIs, are a function of time divided by `speed`): 1 keeps a new submission validating for
+ * minutes, 1e6 certifies it at once.
  */
 import { afterEach, beforeEach, expect, it } from '@jest/globals'
 import { startGitHubApi, type GitHubApiStandIn } from '../helpers/github-api.js'
@@ -17,6 +18,7 @@ import type { RunResult } from '../helpers/runner.js'
 import { expectNoLeaks } from './leaks.js'
 import { sessionForFile, writesToApi, type LoggedRequest } from './session.js'
 import { problems } from './annotations.js'
+import { piOfferState } from './pi-state.js'
 import {
   emulatorParts,
   exampleCheckout,
@@ -25,7 +27,10 @@ import {
   type ExampleManifest
 } from './workflow.js'
 
-const OFFERS = ['contoso-analytics', 'contoso-managed-ops', 'contoso-bc-connector']
+/** The example manifest's offers of the Ingestion API, then those of product ingestion. */
+const V1_OFFERS = ['contoso-analytics', 'contoso-managed-ops', 'contoso-bc-connector']
+const PI_OFFERS = ['contoso-saas', 'contoso-vm', 'contoso-container']
+const OFFERS = [...V1_OFFERS, ...PI_OFFERS]
 const NOTES = 'Fixes the export of cost reports.\n\n- Test with any subscription.'
 
 const session = sessionForFile()
@@ -81,14 +86,22 @@ function followJob() {
   })
 }
 
-it('carries a release of three offers to live: submit, then scheduled follow runs', async () => {
+/** The product-ingestion state of the offer (its configure jobs, with the resources each sent). */
+async function piState(offerId: string) {
+  return piOfferState(await session.state(), offerId)
+}
+
+it('carries a release of six offers of both APIs to live: submit, then scheduled follow runs', async () => {
   const runs: RunResult[] = []
   const release = github.addRelease('v1.2.3', NOTES)
 
-  // The release job.
+  // The release job. A product-ingestion preview takes 3900 / speed seconds from its job: at 360
+  // it is still certifying when the release job returns (wait: false), so the follows promote it.
+  await setSpeed(360)
   const releaseRun = await releaseJob(release.id, manifest => {
     for (const offer of manifest.offers)
-      offer.certificationNotes = 'Release ${{ version }}: ${{ release.notes }}'
+      if (V1_OFFERS.includes(offer.id))
+        offer.certificationNotes = 'Release ${{ version }}: ${{ release.notes }}'
   })
   runs.push(releaseRun)
   expect(releaseRun.stderr).toBe('')
@@ -102,8 +115,11 @@ it('carries a release of three offers to live: submit, then scheduled follow run
   }
   const notes = state.products.flatMap(p => p.submissions.map(s => s.publishOption))
   expect(notes).toEqual(
-    OFFERS.map(() => expect.objectContaining({ certificationNotes: `Release 1.2.3: ${NOTES}` }))
+    V1_OFFERS.map(() => expect.objectContaining({ certificationNotes: `Release 1.2.3: ${NOTES}` }))
   )
+  const releaseJobs = new Map<string, number>()
+  for (const offerId of PI_OFFERS)
+    releaseJobs.set(offerId, (await piState(offerId)).requests.length)
 
   // One deployment per offer, open while its submission certifies.
   for (const offerId of OFFERS) {
@@ -124,6 +140,7 @@ it('carries a release of three offers to live: submit, then scheduled follow run
   expect(certifying.code).toBe(0)
   expect(certifying.outputs.status).toBe('submitted')
   expect(certifying.stdout).toMatch(/\[contoso-analytics\] .* InProgress\/Submitted/)
+  expect(certifying.stdout).toMatch(/\[contoso-saas\] .* preview: running\/pending/)
   for (const offerId of OFFERS)
     expect(deploymentsOf(offerId)[0].statuses.at(-1)?.state).toBe('in_progress')
 
@@ -133,10 +150,26 @@ it('carries a release of three offers to live: submit, then scheduled follow run
   expect(promoting.outputs.status).toBe('preview')
   const promotes = writesToApi(await followRequests())
   expect(
-    promotes.map(
-      r => `${r.method} ${r.path.replace(/\/products\/[^/]+\/submissions\/[^/]+/, '/…')}`
-    )
-  ).toEqual(OFFERS.map(() => 'POST /v1.0/ingestion/…/promote'))
+    promotes
+      .map(r => `${r.method} ${r.path.replace(/\/products\/[^/]+\/submissions\/[^/]+/, '/…')}`)
+      .sort()
+  ).toEqual([
+    ...PI_OFFERS.map(() => 'POST /rp/product-ingestion/configure'),
+    ...V1_OFFERS.map(() => 'POST /v1.0/ingestion/…/promote')
+  ])
+  // A product-ingestion promote is one configure job with the live submission alone: the
+  // preview's id, target live.
+  for (const offerId of PI_OFFERS) {
+    const { requests, submissions } = await piState(offerId)
+    expect(requests.slice(releaseJobs.get(offerId))).toEqual([
+      [
+        expect.objectContaining({
+          id: submissions.at(-1)?.id,
+          target: { targetType: 'live' }
+        })
+      ]
+    ])
+  }
 
   const live = await follow()
   expect(live.code).toBe(0)
@@ -198,5 +231,37 @@ it('reports a failed certification once: the follow run fails with the validatio
   const after = await followJob()
   expect(after.code).toBe(0)
   expect(after.stdout).toContain('Nothing to follow: its latest submission')
+  expect(deployment.statuses.at(-1)?.state).toBe('failure')
+})
+
+it('reports a failed certification of a product-ingestion offer once, as for the others', async () => {
+  const release = github.addRelease('v1.2.3', NOTES)
+  await session.setFaults('cert-failed x1')
+  await setSpeed(360)
+  const releaseRun = await releaseJob(release.id, manifest => {
+    manifest.offers = manifest.offers.filter(offer => offer.id === 'contoso-saas')
+  })
+  expect(releaseRun.outputs.status).toBe('submitted')
+  const before = (await session.requests()).length
+
+  await setSpeed(1e6)
+  const failing = await followJob()
+  expect(failing.code).toBe(1)
+  expect(failing.outputs.status).toBe('failed')
+  const [error] = problems(failing.stdout)
+  expect(error.properties.title).toBe('contoso-saas: SUBMISSION_FAILED')
+  expect(error.message).toMatch(
+    /^Submission submission\/[0-9a-f-]+\/\d+ of offer "contoso-saas" failed \(preview: completed\/failed\)/
+  )
+  expect(writesToApi((await session.requests()).slice(before))).toEqual([])
+  const [deployment] = deploymentsOf('contoso-saas')
+  expect(deployment.statuses.at(-1)).toMatchObject({
+    state: 'failure',
+    description: expect.stringMatching(/^Failed \(submission submission\/[0-9a-f-]+\/\d+\): /)
+  })
+
+  const after = await followJob()
+  expect(after.code).toBe(0)
+  expect(after.stdout).toContain('Nothing to follow: its latest submission/')
   expect(deployment.statuses.at(-1)?.state).toBe('failure')
 })

@@ -109,12 +109,14 @@ describe('runs with nothing to change', () => {
     expect(statuses(second.run)).toEqual({
       'contoso-analytics': 'unchanged',
       'contoso-managed-ops': 'unchanged',
-      'contoso-bc-connector': 'unchanged'
+      'contoso-bc-connector': 'unchanged',
+      'contoso-saas': 'unchanged',
+      'contoso-vm': 'unchanged',
+      'contoso-container': 'unchanged'
     })
     expect(second.run.outputs['submission-id']).toBe('')
-    const [result, managed] = JSON.parse(second.run.outputs.result) as Array<
-      Record<string, { compared: string[] }>
-    >
+    const results = JSON.parse(second.run.outputs.result) as Array<Record<string, unknown>>
+    const [result, managed] = results as Array<Record<string, { compared: string[] }>>
     expect(result.comparedWith).toEqual({
       submissionId: expect.any(String),
       releaseNumber: 1,
@@ -132,7 +134,19 @@ describe('runs with nothing to change', () => {
     expect(managed.comparedWith.compared).toEqual(
       expect.arrayContaining(['offer availability', 'plan managed availability'])
     )
+    // A product-ingestion offer names the live submission whose resource tree it compared.
+    const vm = results.find(r => r.offerId === 'contoso-vm')!
+    expect(vm.submissionId).toBeNull()
+    expect(vm.comparedWith).toEqual({
+      submissionId: expect.stringMatching(/^submission\/[0-9a-f-]+\/\d+$/),
+      state: 'live: completed/succeeded',
+      compared: expect.arrayContaining([
+        'offer listing',
+        expect.stringMatching(/^plan ubuntu-22-04 technical configuration \(image version /)
+      ])
+    })
     expect(second.run.summary).toContain('### contoso-analytics: unchanged')
+    expect(second.run.summary).toContain('### contoso-vm: unchanged')
     expect(second.run.summary).toMatch(
       /\| Unchanged \| already held by submission \d+ \(release 1, Published\/InStore\)/
     )
@@ -152,7 +166,10 @@ describe('runs with nothing to change', () => {
     expect(statuses(third.run)).toEqual({
       'contoso-analytics': 'unchanged',
       'contoso-managed-ops': 'live',
-      'contoso-bc-connector': 'unchanged'
+      'contoso-bc-connector': 'unchanged',
+      'contoso-saas': 'unchanged',
+      'contoso-vm': 'unchanged',
+      'contoso-container': 'unchanged'
     })
     expect(third.run.outputs.status).toBe('live')
     const managedOps = afterFirst['contoso-managed-ops']

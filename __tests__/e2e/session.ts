@@ -49,6 +49,7 @@ export async function startSession(args: string[] = []): Promise<Session> {
         manifest: 'marketplace.yml',
         'authority-host': ready.authorityHost,
         'api-base-url': ready.apiBaseUrl,
+        'product-ingestion-url': ready.productIngestionUrl,
         'timeout-minutes': '5',
         ...overrides
       }),
@@ -126,7 +127,9 @@ function strings(value: unknown): string[] {
   return []
 }
 
-/** API requests that change something: what a dry run must never send. */
+/** Requests to either API that change something: what a dry run must never send. */
 export function writesToApi(requests: LoggedRequest[]): LoggedRequest[] {
-  return requests.filter(r => r.method !== 'GET' && /\/v1\.0\/ingestion\//i.test(r.path))
+  return requests.filter(
+    r => r.method !== 'GET' && /\/v1\.0\/ingestion\/|\/rp\/product-ingestion\//i.test(r.path)
+  )
 }

@@ -6,8 +6,8 @@
  * `permissions:` say (the GitHub stand-in enforces them). Other steps (checkout, a build, a shell
  * step) are not run: the test gives the workspace they would leave and the outputs they would set.
  *
- * Only the emulator's endpoints are added to the inputs (`authority-host`, `api-base-url`), as the
- * examples address the real services.
+ * Only the emulator's endpoints are added to the inputs (`authority-host`, `api-base-url`,
+ * `product-ingestion-url`), as the examples address the real services.
  */
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -258,6 +258,7 @@ export function emulatorParts(session: Session): Pick<StepRun, 'secrets' | 'endp
     endpoints: {
       'authority-host': ready.authorityHost,
       'api-base-url': ready.apiBaseUrl,
+      'product-ingestion-url': ready.productIngestionUrl,
       // The examples give real budgets; a test that goes wrong should stop sooner.
       'timeout-minutes': '5'
     },

@@ -9,11 +9,20 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { makeZip, type ZipEntry } from '../emulator/blob-fixtures.js'
 
-export type SeededOffer = 'contoso-analytics' | 'contoso-managed-ops' | 'contoso-bc-connector'
+export type SeededOffer =
+  'contoso-analytics' | 'contoso-managed-ops' | 'contoso-bc-connector' | ProductIngestionOffer
+
+/** The seed's offers of the product-ingestion API; each manifest changes what a release changes. */
+export type ProductIngestionOffer = 'contoso-saas' | 'contoso-vm' | 'contoso-container'
+
+/** The bundle digest the container offer's manifest publishes (the seed has another one). */
+export const CNAB_DIGEST = `sha256:${'5e'.repeat(32)}`
 
 const TENANT = '8d2c5b1e-3f4a-4c6b-9e7d-1a2b3c4d5e6f'
 const OWNER_ROLE = '8e3af657-a8ff-443c-a75c-2fe8c4bcb635'
 const PRINCIPAL = '5f0e6a7b-1c2d-4e3f-8a9b-0c1d2e3f4a5b'
+const PUBLISHER_TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47'
+const PUBLISHER_SUBSCRIPTION = '0b1f6471-1bf0-4dda-aec3-cb9272f09590'
 /** The subscription of the preview audience. */
 export const PREVIEW_SUBSCRIPTION = '0b1f6471-1bf0-4dda-aec3-cb9272f09590'
 
@@ -82,7 +91,46 @@ const OFFERS: Record<SeededOffer, string> = {
     type: business-central
     listing:
       summary: Business Central data next to your Azure costs${LISTING_REST}${LOGO}${BC_PROPERTIES}
-    app: bc/Contoso_Connector_\${{ version }}.0.app`
+    app: bc/Contoso_Connector_\${{ version }}.0.app`,
+  'contoso-saas': `
+  - id: contoso-saas
+    type: saas
+    listing:
+      summary: Insights for your Azure workloads, version \${{ version }}
+    technicalConfiguration:
+      landingPage: https://contoso.example.com/insights/landing
+      webhook: https://contoso.example.com/insights/webhook
+      entraTenantId: ${PUBLISHER_TENANT}
+      entraAppId: 3c5a0f7e-2d1b-4e8f-9a6c-7b0d1e2f3a4b
+    plans:
+      - id: starter
+        name: Starter
+        markets: [us, gb, de, fr]
+        pricing: { model: per-user, monthly: 12, users: { min: 1, max: 100 } }`,
+  'contoso-vm': `
+  - id: contoso-vm
+    type: azure-virtual-machine
+    plans:
+      - id: ubuntu-22-04
+        name: Ubuntu 22.04 LTS
+        image:
+          x64Gen2:
+            galleryImageVersion: /subscriptions/${PUBLISHER_SUBSCRIPTION}/resourceGroups/images/providers/Microsoft.Compute/galleries/contoso/images/ubuntu-22-04/versions/\${{ version }}
+            tenantId: ${PUBLISHER_TENANT}`,
+  'contoso-container': `
+  - id: contoso-container
+    type: azure-container
+    plans:
+      - id: standard
+        name: Standard
+        cnab:
+          tenantId: ${PUBLISHER_TENANT}
+          subscriptionId: ${PUBLISHER_SUBSCRIPTION}
+          resourceGroup: containers
+          registry: contosoregistry
+          repository: contoso-container/bundle
+          tag: \${{ version }}
+          digest: ${CNAB_DIGEST}`
 }
 
 /** Writes the workspace and returns its path; the manifest is `marketplace.yml` at its root. */

@@ -85,6 +85,35 @@ describe('publishing', () => {
     expect(previewId).not.toBe(seededLive.id)
   })
 
+  it('reads a submission’s phases at the speed of the moment, as the Ingestion API does: a lower speed holds it, a higher one releases it', () => {
+    const h = createPiHarness()
+    const container = h.offer('contoso-container')
+    const jobId = h.configure([
+      newCnab(h, '1.1.0', DIGEST),
+      submission(container.durableId, 'preview')
+    ])
+    const phase = (target: string) =>
+      submissions(h, container.durableId, `&targetType=${target}`).map(s => s.status)
+    // Validation and certification take 3900 realistic seconds from the job's processing (60 s):
+    // at speed 1, 2000 s is halfway; at speed 4 it is past the end.
+    h.advance(2000)
+    expect(phase('preview')).toEqual(['running'])
+    h.config.speed = 4
+    expect(phase('preview')).toEqual(['completed'])
+    expect(h.call('GET', `/configure/${jobId}/status?${V}`).body.jobStatus).toBe('completed')
+    h.config.speed = 1
+    expect(phase('preview')).toEqual(['running'])
+    h.advance(2000)
+    expect(phase('preview')).toEqual(['completed'])
+    const previewId = submissions(h, container.durableId, '&targetType=preview')[0].id
+
+    h.configure([submission(container.durableId, 'live', previewId)])
+    h.advance(120)
+    expect(phase('live')).toEqual(['running'])
+    h.config.speed = 1e6
+    expect(phase('live')).toEqual(['completed'])
+  })
+
   it('publishes a SaaS offer with the whole draft (no id) or the draft submission /0', () => {
     const h = createPiHarness()
     const saas = h.offer('contoso-saas')

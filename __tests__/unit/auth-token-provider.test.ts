@@ -46,6 +46,7 @@ async function setup(
     secret?: string
     env?: NodeJS.ProcessEnv
     getIdToken?: (a: string) => Promise<string>
+    resource?: string
   } = {}
 ) {
   server = await startServer(handler)
@@ -62,7 +63,8 @@ async function setup(
     transport,
     clock,
     env: extra.env ?? {},
-    ...(extra.getIdToken ? { getIdToken: extra.getIdToken } : {})
+    ...(extra.getIdToken ? { getIdToken: extra.getIdToken } : {}),
+    ...(extra.resource ? { resource: extra.resource } : {})
   })
   return { tokens, clock, transport, received: server.received }
 }
@@ -162,6 +164,27 @@ describe('client secret (v1 endpoint)', () => {
   it('fails with HTTP_BAD_REPLY when a 200 carries no access_token', async () => {
     const { tokens } = await setup((_q, res) => reply(res, 200, '<html>proxy login</html>'))
     expect((await failure(tokens.getToken())).code).toBe('HTTP_BAD_REPLY')
+  })
+})
+
+describe('a token per API', () => {
+  it('asks for a Graph token for the product-ingestion API, with a secret or an OIDC assertion', async () => {
+    const graph = await setup(issuing(), { resource: 'https://graph.microsoft.com' })
+    expect(await graph.tokens.getToken()).toBe('tok-1')
+    expect(new URLSearchParams(graph.received[0]!.body).get('resource')).toBe(
+      'https://graph.microsoft.com'
+    )
+    await server?.close()
+    const oidc = await setup(issuing(), {
+      resource: 'https://graph.microsoft.com',
+      secret: undefined,
+      env: OIDC_ENV,
+      getIdToken: async () => 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJyZXBvOmNvbnRvc28ifQ.sig'
+    })
+    await oidc.tokens.getToken()
+    expect(new URLSearchParams(oidc.received[0]!.body).get('scope')).toBe(
+      'https://graph.microsoft.com/.default'
+    )
   })
 })
 

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import schema from '../../schema/marketplace.schema.json' with { type: 'json' }
 import { loadManifest } from '../../src/manifest/load.js'
+import { isProductIngestionOffer } from '../../src/manifest/model-product-ingestion.js'
 import { makeWorkspace, type Workspace } from './manifest-fixture.js'
 
 interface SchemaNode {
@@ -70,8 +71,8 @@ describe('docs/manifest.md', () => {
     })
     afterAll(() => workspace.remove())
 
-    test('there are three', () => {
-      expect(examples).toHaveLength(3)
+    test('there are six: one per offer type', () => {
+      expect(examples).toHaveLength(6)
     })
 
     test.each(examples.map((text, i) => [i + 1, text] as const))(
@@ -82,15 +83,25 @@ describe('docs/manifest.md', () => {
         const manifest = await loadManifest(file, { workspace: workspace.root, version: '1.2.3' })
         expect(manifest.offers).toHaveLength(1)
         const [offer] = manifest.offers
-        if (offer.type === 'business-central') {
+        if (isProductIngestionOffer(offer)) {
+          expect(offer.plans.length).toBeGreaterThan(0)
+          const [plan] = offer.plans
+          if (offer.type === 'saas') {
+            expect(offer.technicalConfiguration?.landingPage).toMatch(/^https:\/\//)
+            expect(plan.pricing).toMatchObject({ kind: 'saas' })
+          }
+          if (offer.type === 'azure-virtual-machine') expect(plan.image?.version).toBe('1.2.3')
+          if (offer.type === 'azure-container') expect(plan.cnab?.tag).toBe('1.2.3')
+        } else if (offer.type === 'business-central') {
           expect(offer.businessCentral).toMatchObject({ appVersion: '1.2.3.0' })
           expect(offer.businessCentral?.library?.name).toBe('Contoso_ConnectorLibrary_1.2.3.0.app')
         } else {
           expect(offer.plans.length).toBeGreaterThan(0)
           for (const plan of offer.plans) expect(plan.version).toBe('1.2.3')
         }
-        // An example that would create its offer states everything its first submission needs.
-        if (offer.name !== undefined) {
+        // An example that would create its offer states everything its first submission needs
+        // (checked before any write for the offers of the Ingestion API).
+        if (!isProductIngestionOffer(offer) && offer.name !== undefined) {
           const gaps = [offer, ...offer.plans].flatMap(o => o.firstSubmissionGaps ?? [])
           expect(gaps.map(g => g.field)).toEqual([])
         }

@@ -5,6 +5,8 @@
 import { cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import type { Manifest, OfferSpec } from '../../src/manifest/model.js'
+import { isProductIngestionOffer } from '../../src/manifest/model-product-ingestion.js'
 
 const examples = path.resolve(import.meta.dirname, '..', '..', 'examples')
 
@@ -29,6 +31,11 @@ export function makeWorkspace(): Workspace {
     },
     remove: () => rmSync(root, { recursive: true, force: true })
   }
+}
+
+/** The manifest's offers of the Ingestion API, as their model (the tests read their fields). */
+export function ingestionOffers(manifest: Manifest): OfferSpec[] {
+  return manifest.offers.filter((offer): offer is OfferSpec => !isProductIngestionOffer(offer))
 }
 
 /** 1-based line of the `# <-` marker. */

@@ -17,7 +17,13 @@ import { loadManifest, loadOfferList } from '../../src/manifest/load.js'
 import type { ReleaseSource } from '../../src/manifest/release.js'
 import { makeZip } from '../emulator/blob-fixtures.js'
 import { startGitHubApi, type GitHubApiStandIn } from '../helpers/github-api.js'
-import { makeWorkspace, markedLine, solutionTemplate, type Workspace } from './manifest-fixture.js'
+import {
+  ingestionOffers,
+  makeWorkspace,
+  markedLine,
+  solutionTemplate,
+  type Workspace
+} from './manifest-fixture.js'
 
 const NOTES = 'Faster exports.\n\nKeeps ${{ version }} as written.'
 const PACKAGE = makeZip([
@@ -79,12 +85,12 @@ describe('${{ release.notes }}', () => {
 
   it('is replaced by the notes of the event’s release, once', async () => {
     const manifest = await load(notesManifest, source())
-    expect(manifest.offers[0].certificationNotes).toBe(`Release 1.2.3: ${NOTES}`)
+    expect(ingestionOffers(manifest)[0].certificationNotes).toBe(`Release 1.2.3: ${NOTES}`)
   })
 
   it('is the notes of the tag’s release when the event is a push of the tag', async () => {
     const manifest = await load(notesManifest, source({ ref: 'refs/tags/v1.2.3' }))
-    expect(manifest.offers[0].certificationNotes).toBe(`Release 1.2.3: ${NOTES}`)
+    expect(ingestionOffers(manifest)[0].certificationNotes).toBe(`Release 1.2.3: ${NOTES}`)
   })
 
   it('is a problem at its field when the run has no release', async () => {
@@ -114,7 +120,7 @@ describe('{ releaseAsset }', () => {
 
   it('downloads the one matching asset and checks it like a repository file', async () => {
     const manifest = await load(withAsset('analytics-standard-${{ version }}.zip'), source())
-    const pkg = manifest.offers[0].plans[0].package
+    const pkg = ingestionOffers(manifest)[0].plans[0].package
     expect(pkg.name).toBe('analytics-standard-1.2.3.zip')
     expect(pkg.size).toBe(PACKAGE.length)
     expect(readFileSync(pkg.path)).toEqual(PACKAGE)

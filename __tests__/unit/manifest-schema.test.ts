@@ -10,6 +10,8 @@ interface Node {
   properties?: Record<string, Node>
   additionalProperties?: boolean
   items?: Node
+  /** An offer's fields by type: `if` the type is one, `then` its closed definition. */
+  allOf?: { then?: Node }[]
 }
 
 const definitions = (schema as unknown as { definitions: Record<string, Node> }).definitions
@@ -25,12 +27,15 @@ function objects(node: Node, at: string, seen = new Set<Node>()): [string, Node]
   const resolved = resolve(node)
   if (seen.has(resolved)) return []
   seen.add(resolved)
-  const own: [string, Node][] = resolved.properties ? [[at, resolved]] : []
+  // A dispatcher by type is closed by each of its branches, which are walked instead.
+  const branches = (resolved.allOf ?? []).flatMap(b => (b.then ? objects(b.then, at, seen) : []))
+  const dispatcher = branches.length > 0
+  const own: [string, Node][] = resolved.properties && !dispatcher ? [[at, resolved]] : []
   const children = Object.entries(resolved.properties ?? {}).flatMap(([key, child]) =>
     objects(child, `${at}.${key}`, seen)
   )
   const items = resolved.items ? objects(resolved.items, `${at}[]`, seen) : []
-  return [...own, ...children, ...items]
+  return [...own, ...(dispatcher ? [] : children), ...items, ...branches]
 }
 
 describe('schema/marketplace.schema.json', () => {
@@ -42,7 +47,10 @@ describe('schema/marketplace.schema.json', () => {
         '$',
         '$.offers[]',
         '$.offers[].listing.contacts.support',
-        '$.offers[].plans[].customerActions'
+        '$.offers[].plans[].customerActions',
+        '$.offers[].technicalConfiguration',
+        '$.offers[].plans[].image.x64Gen2.dataDisks[]',
+        '$.offers[].plans[].cnab'
       ])
     )
   })

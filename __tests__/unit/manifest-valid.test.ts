@@ -5,6 +5,7 @@ import { parse } from 'yaml'
 import { loadManifest } from '../../src/manifest/load.js'
 import {
   businessCentral,
+  ingestionOffers,
   makeWorkspace,
   managedApp,
   solutionTemplate,
@@ -18,12 +19,14 @@ describe('examples/marketplace.yml', () => {
   test('loads with version 1.2.3 and resolves every file', async () => {
     const manifest = await loadManifest(example, { version: '1.2.3', workspace: repo })
     expect(manifest.file).toBe(example)
-    expect(manifest.offers.map(o => [o.offerId, o.type, o.plans.map(p => p.planId)])).toEqual([
+    expect(
+      ingestionOffers(manifest).map(o => [o.offerId, o.type, o.plans.map(p => p.planId)])
+    ).toEqual([
       ['contoso-analytics', 'azure-solution-template', ['standard', 'premium']],
       ['contoso-managed-ops', 'azure-managed-app', ['managed']],
       ['contoso-bc-connector', 'business-central', []]
     ])
-    const files = manifest.offers.flatMap(o => [
+    const files = ingestionOffers(manifest).flatMap(o => [
       ...o.images.map(i => i.file),
       ...o.plans.map(p => p.package),
       ...(o.businessCentral ? [o.businessCentral.app, o.businessCentral.library!] : [])
@@ -38,9 +41,9 @@ describe('examples/marketplace.yml', () => {
   })
 
   test('maps every section to the model', async () => {
-    const [analytics, managed, bc] = (
+    const [analytics, managed, bc] = ingestionOffers(
       await loadManifest(example, { version: '1.2.3', workspace: repo })
-    ).offers
+    )
     expect(analytics.listing?.description).toContain('<strong>Contoso Analytics</strong>')
     expect(analytics.listing?.links).toEqual([
       {
@@ -114,7 +117,7 @@ describe('examples/marketplace.yml', () => {
 
   test('states everything a first submission of each offer needs', async () => {
     const manifest = await loadManifest(example, { version: '1.2.3', workspace: repo })
-    const gaps = manifest.offers.flatMap(o => [
+    const gaps = ingestionOffers(manifest).flatMap(o => [
       ...(o.firstSubmissionGaps ?? []),
       ...o.plans.flatMap(p => p.firstSubmissionGaps ?? [])
     ])
@@ -162,7 +165,7 @@ describe('loadManifest', () => {
       version: '2.0.1',
       workspace: ws.root
     })
-    const [offer] = manifest.offers
+    const [offer] = ingestionOffers(manifest)
     expect(offer.certificationNotes).toBe('v2.0.1 and 2.0.1')
     expect(offer.plans[0].package.name).toBe('standard-2.0.1.zip')
     expect(offer.plans[0].version).toBe('2.0.1')
@@ -174,7 +177,7 @@ describe('loadManifest', () => {
       version: '1.2.3.4',
       workspace: ws.root
     })
-    expect(manifest.offers[0].businessCentral?.appVersion).toBe('1.2.3.4')
+    expect(ingestionOffers(manifest)[0].businessCentral?.appVersion).toBe('1.2.3.4')
   })
 
   test('explicit plan versions and app versions need no published version', async () => {
@@ -184,8 +187,8 @@ describe('loadManifest', () => {
     appVersion: '3.0.0.7'
 `
     const manifest = await loadManifest(ws.write('marketplace.yml', text), { workspace: ws.root })
-    expect(manifest.offers[0].plans[0].version).toBe('3.0.0')
-    expect(manifest.offers[1].businessCentral?.appVersion).toBe('3.0.0.7')
+    expect(ingestionOffers(manifest)[0].plans[0].version).toBe('3.0.0')
+    expect(ingestionOffers(manifest)[1].businessCentral?.appVersion).toBe('3.0.0.7')
   })
 
   test('policies take parameters as a mapping (sent as JSON) or a JSON string', async () => {
@@ -206,7 +209,7 @@ describe('loadManifest', () => {
       version: '1.2.3',
       workspace: ws.root
     })
-    expect(manifest.offers[0].plans[0].managedApp?.policies).toEqual([
+    expect(ingestionOffers(manifest)[0].plans[0].managedApp?.policies).toEqual([
       {
         policyName: 'audit',
         policyDefinitionID:
@@ -233,7 +236,7 @@ describe('loadManifest', () => {
       version: '1.2.3',
       workspace: ws.root
     })
-    expect(manifest.offers[0].plans[0].package.path).toBe(
+    expect(ingestionOffers(manifest)[0].plans[0].package.path).toBe(
       path.join(ws.root, 'packages/contoso-analytics-standard-1.2.3.zip')
     )
   })
@@ -252,7 +255,9 @@ describe('loadManifest', () => {
         visibility: private
 `)
     const file = ws.write('marketplace.yml', text)
-    const [offer] = (await loadManifest(file, { version: '1.2.3', workspace: ws.root })).offers
+    const [offer] = ingestionOffers(
+      await loadManifest(file, { version: '1.2.3', workspace: ws.root })
+    )
     const lineOf = (start: string) => text.split('\n').findIndex(l => l.startsWith(start)) + 1
     expect(offer.firstSubmissionGaps?.map(g => [g.field, g.source.line])).toEqual(
       [
@@ -290,7 +295,9 @@ describe('loadManifest', () => {
       termsOfUse: Our terms
 `)
     const file = ws.write('marketplace.yml', text)
-    const [offer] = (await loadManifest(file, { version: '1.2.3', workspace: ws.root })).offers
+    const [offer] = ingestionOffers(
+      await loadManifest(file, { version: '1.2.3', workspace: ws.root })
+    )
     expect(offer.firstSubmissionGaps?.map(g => [g.field, g.source.line])).toEqual([
       ['offers[0].listing.privacyPolicy', 7],
       ['offers[0].images.large', 3]
@@ -305,7 +312,9 @@ describe('loadManifest', () => {
       termsOfUse: ${blank}
 `)
       const file = ws.write('marketplace.yml', text)
-      const [offer] = (await loadManifest(file, { version: '1.2.3', workspace: ws.root })).offers
+      const [offer] = ingestionOffers(
+        await loadManifest(file, { version: '1.2.3', workspace: ws.root })
+      )
       expect(offer.firstSubmissionGaps).toContainEqual(
         expect.objectContaining({
           field: 'offers[0].properties.useEnterpriseContract',
@@ -326,7 +335,7 @@ describe('loadManifest', () => {
       version: '1.2.3',
       workspace: ws.root
     })
-    expect(manifest.offers[0].images.map(i => [i.type, i.order])).toEqual([
+    expect(ingestionOffers(manifest)[0].images.map(i => [i.type, i.order])).toEqual([
       ['AzureScreenshot', 0],
       ['AzureScreenshot', 1]
     ])

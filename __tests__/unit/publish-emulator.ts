@@ -22,6 +22,8 @@ import type { TokenProvider } from '../../src/auth/types.js'
 import { createTransport } from '../../src/http/transport.js'
 import type { IngestionApi } from '../../src/ingestion/api.js'
 import { createIngestionClient } from '../../src/ingestion/client.js'
+import type { ProductIngestionApi } from '../../src/product-ingestion/api.js'
+import { createProductIngestionClient } from '../../src/product-ingestion/client.js'
 import type { UploadFn } from '../../src/publish/context.js'
 import { azureAppZip, makeZip, navxApp, pngImage } from '../emulator/blob-fixtures.js'
 import { fakeClock, type FakeClock } from './fake-clock.js'
@@ -41,6 +43,8 @@ export interface TestService {
   api: IngestionApi
   /** A client for a run: cancelled by `signal`, bounded by `deadline` on the test clock. */
   client(o: { signal?: AbortSignal; deadline?: number }): IngestionApi
+  /** The same for the Graph product-ingestion API (saas, virtual machine and container offers). */
+  productIngestion(o: { signal?: AbortSignal; deadline?: number }): ProductIngestionApi
   productId(offerId: string): string
   /** Uploads the file (its content, or made-up content of its kind) and notes its name. */
   uploader(names: string[]): UploadFn
@@ -104,7 +108,8 @@ async function freshService(
   const offers = (seeded as { offers: { offerId: string; productId: string }[] }).offers
   await admin('/config', 'PUT', { speed: SPEED, ...options.config })
 
-  const tokens = tokenProvider(ready)
+  const tokens = tokenProvider(ready, 'https://api.partner.microsoft.com')
+  const graphTokens = tokenProvider(ready, 'https://graph.microsoft.com')
   const client = (o: { signal?: AbortSignal; deadline?: number }): IngestionApi =>
     createIngestionClient({
       baseUrl: ready.apiBaseUrl,
@@ -117,6 +122,12 @@ async function freshService(
     clock,
     api: client({}),
     client,
+    productIngestion: o =>
+      createProductIngestionClient({
+        baseUrl: ready.productIngestionUrl,
+        transport: createTransport({ clock, ...o }),
+        tokens: graphTokens
+      }),
     productId: offerId => {
       const offer = offers.find(o => o.offerId === offerId)
       if (!offer) throw new Error(`the seed has no offer ${offerId}`)
@@ -142,8 +153,8 @@ async function freshService(
   }
 }
 
-/** Client-credential tokens from the emulator's Entra, fetched once and again after a 401. */
-function tokenProvider(ready: ReadyInfo): TokenProvider {
+/** Client-credential tokens for `resource` from the emulator's Entra, fetched once and again after a 401. */
+function tokenProvider(ready: ReadyInfo, resource: string): TokenProvider {
   let token: Promise<string> | undefined
   const fetchToken = async (): Promise<string> => {
     const reply = await fetch(`${ready.authorityHost}/${ready.tenantId}/oauth2/token`, {
@@ -152,7 +163,7 @@ function tokenProvider(ready: ReadyInfo): TokenProvider {
         grant_type: 'client_credentials',
         client_id: ready.clientId,
         client_secret: ready.clientSecret,
-        resource: 'https://api.partner.microsoft.com'
+        resource
       })
     })
     return ((await reply.json()) as { access_token: string }).access_token

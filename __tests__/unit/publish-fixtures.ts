@@ -115,6 +115,7 @@ export function settings(overrides: Partial<Settings> = {}): Settings {
     onConflict: 'fail',
     authorityHost: 'https://login.microsoftonline.com',
     apiBaseUrl: 'https://api.partner.microsoft.com/v1.0/ingestion',
+    productIngestionUrl: 'https://graph.microsoft.com/rp/product-ingestion',
     concurrency: 2,
     checkExisting: 'auto',
     ...overrides
@@ -130,9 +131,10 @@ export interface TestRun {
   controller: AbortController
 }
 
-/** One offer's run against the test's service, with its own client, cancellation and budget. */
+/** One offer's run against the test's service, with its own clients, cancellation and budget. */
 export function offerRun(
-  service: Pick<TestService, 'clock' | 'client' | 'uploader'>,
+  service: Pick<TestService, 'clock' | 'client' | 'uploader'> &
+    Partial<Pick<TestService, 'productIngestion'>>,
   offer: OfferSpec,
   overrides: Partial<Settings> = {}
 ): TestRun {
@@ -143,6 +145,7 @@ export function offerRun(
   const deadline = clock.now() + 60 * 60_000
   const deps: PublishDeps = {
     api: service.client({ signal: controller.signal, deadline }),
+    productIngestion: service.productIngestion?.({ signal: controller.signal, deadline }),
     settings: settings(overrides),
     clock,
     signal: controller.signal,

@@ -74,6 +74,27 @@ describe('job summary', () => {
     )
   })
 
+  it.each([
+    {
+      what: 'the draft (target draft)',
+      comparedWith: { state: 'draft', compared: ['offer listing'] },
+      text: 'already held by the draft: offer listing; nothing was written'
+    },
+    {
+      what: 'a submission, by its durable id',
+      comparedWith: {
+        submissionId: 'submission/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b/1152921505697735001',
+        state: 'live: completed/succeeded',
+        compared: ['offer listing']
+      },
+      text: 'already held by submission/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b/1152921505697735001 (live: completed/succeeded): offer listing; nothing was submitted'
+    }
+  ])('a product-ingestion offer names what it compared: $what', ({ comparedWith, text }) => {
+    const offer = result({ offerId: 'contoso-vm', status: 'unchanged', comparedWith })
+    const md = renderMarkdown(summary({ status: 'unchanged', offers: [offer] }))
+    expect(md).toContain(`| Unchanged | ${text} |`)
+  })
+
   it('calls it a plan in a dry run', () => {
     const md = renderMarkdown(
       summary({

@@ -50,6 +50,7 @@ describe('parseSettings', () => {
       onConflict: 'fail',
       authorityHost: 'https://login.microsoftonline.com',
       apiBaseUrl: 'https://api.partner.microsoft.com/v1.0/ingestion',
+      productIngestionUrl: 'https://graph.microsoft.com/rp/product-ingestion',
       concurrency: 4,
       checkExisting: 'auto',
       githubToken: undefined
@@ -71,6 +72,7 @@ describe('parseSettings', () => {
         'on-conflict': 'wait',
         'authority-host': 'http://127.0.0.1:8645/',
         'api-base-url': 'http://127.0.0.1:8645/v1.0/ingestion/',
+        'product-ingestion-url': 'http://127.0.0.1:8645/rp/product-ingestion/',
         concurrency: '16',
         'check-existing': 'always',
         mode: 'follow',
@@ -94,6 +96,7 @@ describe('parseSettings', () => {
       onConflict: 'wait',
       authorityHost: 'http://127.0.0.1:8645',
       apiBaseUrl: 'http://127.0.0.1:8645/v1.0/ingestion',
+      productIngestionUrl: 'http://127.0.0.1:8645/rp/product-ingestion',
       concurrency: 16,
       checkExisting: 'always',
       githubToken: GITHUB_TOKEN
@@ -159,6 +162,12 @@ describe('parseSettings', () => {
       'api-base-url',
       /query or a fragment/,
       /scheme, host and path/
+    ],
+    [
+      { 'product-ingestion-url': 'graph.microsoft.com/rp/product-ingestion' },
+      'product-ingestion-url',
+      /is not an absolute URL/,
+      /https:\/\//
     ],
     [{ concurrency: '0' }, 'concurrency', /whole number from 1 to 16; got "0"/, /at once/],
     [{ concurrency: '17' }, 'concurrency', /from 1 to 16/, /at once/],

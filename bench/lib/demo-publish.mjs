@@ -15,6 +15,7 @@ export function publishInputs(ready, manifest, extra = {}) {
     version: '1.2.3',
     'authority-host': ready.authorityHost,
     'api-base-url': ready.apiBaseUrl,
+    'product-ingestion-url': ready.productIngestionUrl,
     ...extra
   }
 }

@@ -25,7 +25,7 @@ export function tableRows(results) {
   else {
     rows.push([
       '1 demo publish',
-      'examples/marketplace.yml, 3 offers → live, wall time',
+      'examples/marketplace.yml, 6 offers → live, wall time',
       seconds(demo.wallMs),
       demo.ok ? `status ${demo.status}` : `FAILED: ${demo.error}`
     ])

@@ -157,7 +157,7 @@ export async function startEmulator(
   const makeProductIngestion = (s: Seed, state?: unknown): ProductIngestionModel => {
     const created = createProductIngestion(
       s.productIngestionOffers ?? [],
-      { origin: () => origin, now: Date.now, config, faults, schemas },
+      { origin: () => origin, now: modelNow, config, faults, schemas },
       state
     )
     if (saver) created.onChange(() => saver.changed())

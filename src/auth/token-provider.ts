@@ -1,8 +1,10 @@
 /**
- * Access tokens for the Ingestion API from Entra ID: a client secret at the v1 endpoint
+ * Access tokens for one API (its Entra resource) from Entra ID: a client secret at the v1 endpoint
  * (ingestion-v1.md §1), or, without one, a GitHub OIDC assertion exchanged at the v2 endpoint.
- * Tokens are cached and refreshed when less than five minutes remain, because polling a
- * certification can outlive a token (navcontainerhelper#2673).
+ * One provider per resource: the Ingestion API (`https://api.partner.microsoft.com`) and the
+ * Graph product-ingestion API (`https://graph.microsoft.com`, product-ingestion.md §2) each
+ * refuse the other's token. Tokens are cached and refreshed when less than five minutes remain,
+ * because polling a certification can outlive a token (navcontainerhelper#2673).
  */
 import * as core from '@actions/core'
 import type { Clock } from '../clock.js'
@@ -16,11 +18,12 @@ import { noSignIn, oidcAvailable } from './sign-in.js'
 import { parseTokenReply, type IssuedToken } from './token-reply.js'
 import type { TokenProvider } from './types.js'
 
-const RESOURCE = 'https://api.partner.microsoft.com'
-const SCOPE = `${RESOURCE}/.default`
+/** The Entra resource of the Ingestion API v1. */
+export const INGESTION_RESOURCE = 'https://api.partner.microsoft.com'
+/** The Entra resource of the Graph product-ingestion API. */
+export const GRAPH_RESOURCE = 'https://graph.microsoft.com'
 const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer'
 const REFRESH_MARGIN_MS = 5 * 60_000
-const WHAT = 'get an access token from Microsoft Entra ID'
 
 export interface TokenProviderOptions {
   settings: Pick<
@@ -29,6 +32,8 @@ export interface TokenProviderOptions {
   >
   transport: Transport
   clock: Clock
+  /** The API the tokens are for; INGESTION_RESOURCE by default. */
+  resource?: string
   /** GitHub's OIDC token for an audience; `core.getIDToken` by default. */
   getIdToken?: (audience: string) => Promise<string>
   /** Where the ACTIONS_ID_TOKEN_REQUEST_* variables are read; `process.env` by default. */
@@ -37,6 +42,7 @@ export interface TokenProviderOptions {
 
 export function createTokenProvider(options: TokenProviderOptions): TokenProvider {
   const { settings, transport, clock } = options
+  const resource = options.resource ?? INGESTION_RESOURCE
   const getIdToken = options.getIdToken ?? core.getIDToken
   const env = options.env ?? process.env
   const authority = `${settings.authorityHost.replace(/\/+$/, '')}/${encodeURIComponent(settings.tenantId)}`
@@ -57,7 +63,7 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
             grant_type: 'client_credentials',
             client_id: settings.clientId,
             client_secret: secret,
-            resource: RESOURCE
+            resource
           }
         ]
       : [
@@ -65,7 +71,7 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
           {
             grant_type: 'client_credentials',
             client_id: settings.clientId,
-            scope: SCOPE,
+            scope: `${resource}/.default`,
             client_assertion_type: ASSERTION_TYPE,
             client_assertion: await githubAssertion()
           }
@@ -87,7 +93,12 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
         `Check ${inputRef(INPUT_NAMES.authorityHost)}: it is ${settings.authorityHost} in this run (default ${DEFAULTS.authorityHost}).`
       )
     })
-    if (response.status !== 200) throw tokenError(request, response)
+    if (response.status !== 200)
+      throw tokenError(
+        request,
+        response,
+        `get an access token for ${resource} from Microsoft Entra ID`
+      )
     const issued = parseTokenReply(response.text, sentAt, {
       method: 'POST',
       path: new URL(request.url).pathname
@@ -136,8 +147,12 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
  * Entra's own replies (4xx with an AADSTS code) are credential problems: AUTH_FAILED with a hint
  * for that code. A 5xx without one is the service failing: HTTP_STATUS.
  */
-function tokenError(request: HttpRequest, response: Parameters<typeof httpError>[1]): PublishError {
-  const base = httpError(request, response, WHAT)
+function tokenError(
+  request: HttpRequest,
+  response: Parameters<typeof httpError>[1],
+  what: string
+): PublishError {
+  const base = httpError(request, response, what)
   const isEntraVerdict = response.status < 500 || /^AADSTS/i.test(base.details.serviceCode ?? '')
   if (!isEntraVerdict) return base
   return new PublishError('AUTH_FAILED', base.message, {

@@ -1,4 +1,4 @@
-/** Access tokens for the Ingestion API (resource https://api.partner.microsoft.com). */
+/** Access tokens for one API (an Entra resource: the Ingestion API, or Graph for product ingestion). */
 export interface TokenProvider {
   /** A cached token with at least five minutes left, else a fresh one. */
   getToken(): Promise<string>

@@ -61,6 +61,14 @@ export function httpError(
     status: response.status,
     ...(service.code ? { serviceCode: redact(service.code) } : {}),
     ...(requestId ? { requestId } : {}),
+    ...(service.details
+      ? {
+          serviceDetails: service.details.map(d => ({
+            ...d,
+            ...(d.message ? { message: redact(d.message) } : {})
+          }))
+        }
+      : {}),
     ...(hintFor(response.status) ? { hint: hintFor(response.status) } : {})
   })
 }

@@ -2,12 +2,15 @@
  * Reads the many shapes of error body the services send (ingestion-v1.md §1 and §2.8) into one
  * code and one readable message. Defensive by design: any input gives a result, nothing throws.
  */
+import type { ServiceErrorDetail } from '../errors.js'
 
 export interface ServiceError {
   /** `ICH50400`, `AADSTS7000215`, `InvalidState`, a Storage code such as `AuthenticationFailed`. */
   code?: string
   /** One or two sentences a person can read. */
   message?: string
+  /** The OData envelope's `details` items, when it has any (`{code, message, resourceId}`). */
+  details?: ServiceErrorDetail[]
 }
 
 const MAX_MESSAGE = 600
@@ -67,8 +70,11 @@ function fromObject(body: Record<string, unknown>): ServiceError {
       (typeof fromCodes === 'number' ? `AADSTS${fromCodes}` : undefined)
     return clean({ code: aadsts ?? str(body.error), message: shorten(description) })
   }
-  // OData style: {"error":{"code","message"}}
-  if (isRecord(body.error)) return fromObject(body.error)
+  // OData style: {"error":{"code","message","details"}}
+  if (isRecord(body.error)) {
+    const details = detailItems(body.error.details)
+    return { ...fromObject(body.error), ...(details.length ? { details } : {}) }
+  }
   const parts: string[] = []
   const headline =
     str(body.message) ?? str(body.reasonPhrase) ?? str(body.title) ?? str(body.Message)
@@ -96,6 +102,15 @@ function detailMessages(value: unknown): string[] {
   return value.map(item =>
     isRecord(item) ? (str(item.message) ?? stringify(item)) : stringify(item)
   )
+}
+
+function detailItems(value: unknown): ServiceErrorDetail[] {
+  if (!Array.isArray(value)) return []
+  return value.filter(isRecord).map(item => ({
+    ...(str(item.code) ? { code: str(item.code) } : {}),
+    ...(str(item.message) ? { message: shorten(str(item.message) ?? '') } : {}),
+    ...(item.resourceId !== undefined ? { resourceId: item.resourceId } : {})
+  }))
 }
 
 function tryParseJson(text: string): unknown {

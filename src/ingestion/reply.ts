@@ -126,14 +126,20 @@ export interface Page {
   nextLink: unknown
 }
 
-/** `{"value":[…],"nextLink":"…"}`; `@odata.nextLink` is read when `nextLink` is absent. */
+/**
+ * `{"value":[…],"nextLink":"…"}`; `@odata.nextLink` is read when `nextLink` is absent, and
+ * `@nextLink` (the product-ingestion API's, product-ingestion.md §4.7) after that.
+ */
 export function checkPage(value: unknown, context: ReplyContext): Page {
   if (kindOf(value) !== 'object')
     throw badReply(context, `${describe(value)} where a collection was expected`)
   const record = value as Record<string, unknown>
   if (!Array.isArray(record.value))
     throw badReply(context, `a collection whose 'value' is ${describe(record.value)}, not an array`)
-  return { value: record.value, nextLink: record.nextLink ?? record['@odata.nextLink'] }
+  return {
+    value: record.value,
+    nextLink: record.nextLink ?? record['@odata.nextLink'] ?? record['@nextLink']
+  }
 }
 
 function describe(value: unknown): string {

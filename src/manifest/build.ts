@@ -271,7 +271,8 @@ async function buildBusinessCentral(offer: RawOffer, at: FieldPath, ctx: BuildCo
   return { app, library, appVersion }
 }
 
-async function readText(
+/** Inline text as it is, or a text file's content (a problem is added when it cannot be read). */
+export async function readText(
   text: RawText,
   at: FieldPath,
   ctx: BuildContext

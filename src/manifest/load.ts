@@ -8,14 +8,17 @@ import { readFile, realpath } from 'node:fs/promises'
 import path from 'node:path'
 import { PublishError } from '../errors.js'
 import { buildOffer, type BuildContext } from './build.js'
+import { buildProductIngestionOffer } from './build-product-ingestion.js'
 import { parseField } from './field-path.js'
 import { describeUnreadable } from './fs-errors.js'
 import type { FileContext } from './files.js'
 import { DEFAULT_LIMITS, type FileLimits } from './limits.js'
-import type { CheckedItem, Manifest, OfferIdentity, OfferSpec } from './model.js'
+import type { AnyOfferSpec, CheckedItem, Manifest, OfferIdentity } from './model.js'
+import { isProductIngestionType } from './model-product-ingestion.js'
 import type { PlaceholderName, PlaceholderValues } from './placeholder.js'
 import { ProblemList } from './problems.js'
 import type { RawManifest, RawOffer } from './raw.js'
+import type { RawPiOffer } from './raw-product-ingestion.js'
 import type { ReleaseSource } from './release.js'
 import { checkOffers } from './rules.js'
 import { reportSchemaErrors, schemaErrors, withoutRefusedValues } from './schema-check.js'
@@ -113,8 +116,12 @@ async function buildManifest(
     release: options.release,
     checkLog: needs === 'check' ? log : undefined
   }
-  const offers: OfferSpec[] = await Promise.all(
-    checked.offers.map(({ offer, index }) => buildOffer(offer, index, context))
+  const offers: AnyOfferSpec[] = await Promise.all(
+    checked.offers.map(({ offer, index }) =>
+      isProductIngestionType(offer.type)
+        ? buildProductIngestionOffer(offer as RawPiOffer, index, context)
+        : buildOffer(offer as RawOffer, index, context)
+    )
   )
   problems.throwIfAny(display(manifestFile))
   return { manifest: { file: manifestFile, offers }, log, unresolved: checked.unresolved, source }
@@ -155,7 +162,7 @@ interface CheckedManifest {
   problems: ProblemList
   unresolved: Set<string>
   /** The offers that passed the schema, with their index in the file. */
-  offers: { offer: RawOffer; index: number }[]
+  offers: { offer: RawOffer | RawPiOffer; index: number }[]
 }
 
 /** The placeholders each kind of run must have values for (substitute.ts). */

@@ -8,9 +8,17 @@
  */
 import type { SourceRef } from '../errors.js'
 import type { ContactType, ImageType, AzurePolicy, RoleAuthorization } from '../ingestion/types.js'
+import type {
+  ProductIngestionOfferSpec,
+  ProductIngestionOfferType
+} from './model-product-ingestion.js'
 import type { ManifestProblem } from './problems.js'
 
+/** The offer types of the Ingestion API v1. */
 export type OfferType = 'azure-solution-template' | 'azure-managed-app' | 'business-central'
+
+/** Every offer type of the manifest: the Ingestion API's and the product-ingestion API's. */
+export type AnyOfferType = OfferType | ProductIngestionOfferType
 
 /** A file the manifest names, resolved against the manifest's folder. */
 export interface ResolvedFile {
@@ -133,14 +141,19 @@ export interface BusinessCentralSpec {
 /** What identifies an offer of the manifest: all that follow and list need (no files, no version). */
 export interface OfferIdentity {
   offerId: string
-  type: OfferType
+  type: AnyOfferType
   /** Product alias; needed only to create the offer. */
   name?: string
   /** Where the offer starts in the manifest. */
   source: SourceRef
 }
 
-export interface OfferSpec extends OfferIdentity {
+/** An offer of the Ingestion API v1, as far as follow and list know it. */
+export interface IngestionOfferIdentity extends OfferIdentity {
+  type: OfferType
+}
+
+export interface OfferSpec extends IngestionOfferIdentity {
   listing?: ListingSpec
   images: ImageSpec[]
   properties?: PropertiesSpec
@@ -169,7 +182,10 @@ export interface CheckedItem {
   atPublish?: true
 }
 
-export interface Manifest<Offer extends OfferIdentity = OfferSpec> {
+/** An offer of either API: the Ingestion API (OfferSpec) or product ingestion. */
+export type AnyOfferSpec = OfferSpec | ProductIngestionOfferSpec
+
+export interface Manifest<Offer extends OfferIdentity = AnyOfferSpec> {
   /** Absolute path of the manifest file. */
   file: string
   offers: Offer[]

@@ -2,6 +2,7 @@
  * The manifest as written, once it has passed the JSON Schema (schema/marketplace.schema.json is
  * the source of truth; these types mirror it for the code that reads the checked data).
  */
+import type { RawPiOffer } from './raw-product-ingestion.js'
 
 export type RawText = string | { file: string }
 
@@ -86,7 +87,7 @@ export interface RawOffer {
 
 export interface RawManifest {
   version: 1
-  offers: RawOffer[]
+  offers: (RawOffer | RawPiOffer)[]
 }
 
 /** Plan fields only managed-application plans have: their technical configuration, markets and prices. */

@@ -3,6 +3,7 @@
  * type, and versions derived from the published one.
  */
 import { formatField } from './field-path.js'
+import { isProductIngestionType } from './model-product-ingestion.js'
 import type { ProblemList } from './problems.js'
 import {
   AZURE_APPLICATION_FIELDS,
@@ -11,6 +12,8 @@ import {
   type RawOffer,
   type RawPlan
 } from './raw.js'
+import type { RawPiOffer } from './raw-product-ingestion.js'
+import { checkProductIngestionOffer } from './rules-product-ingestion.js'
 import type { FieldPath, SourceDocument } from './source.js'
 import { fourPartVersion } from './version.js'
 
@@ -23,7 +26,7 @@ export interface VersionContext {
 }
 
 export function checkOffers(
-  offers: { offer: RawOffer; index: number }[],
+  offers: { offer: RawOffer | RawPiOffer; index: number }[],
   versions: VersionContext,
   source: SourceDocument,
   problems: ProblemList
@@ -53,7 +56,9 @@ export function checkOffers(
 
   for (const { offer, index } of offers) {
     const at: FieldPath = ['offers', index]
-    if (offer.type === 'business-central') checkBusinessCentral(offer, at, versions, report)
+    if (isProductIngestionOffer(offer))
+      checkProductIngestionOffer(offer, at, versions, source, report)
+    else if (offer.type === 'business-central') checkBusinessCentral(offer, at, versions, report)
     else checkAzureOffer(offer, at, versions, source, report)
     if (
       offer.properties?.termsOfUse !== undefined &&
@@ -68,7 +73,11 @@ export function checkOffers(
   }
 }
 
-type Report = (
+function isProductIngestionOffer(offer: RawOffer | RawPiOffer): offer is RawPiOffer {
+  return isProductIngestionType(offer.type)
+}
+
+export type Report = (
   path: FieldPath,
   message: string,
   hint: string,
@@ -153,19 +162,9 @@ function checkAzureOffer(
     return
   }
   const managed = offer.type === 'azure-managed-app'
-  const firstById = new Map<string, number>()
+  checkUniquePlanIds(offer, at, source, report)
   offer.plans.forEach((plan, index) => {
     const planAt: FieldPath = [...at, 'plans', index]
-    const first = firstById.get(plan.id)
-    if (first === undefined) firstById.set(plan.id, index)
-    else {
-      const line = source.locate([...at, 'plans', first, 'id']).line
-      report(
-        [...planAt, 'id'],
-        `duplicate plan ID "${plan.id}" in offer "${offer.id}"`,
-        `Plan IDs must be unique within an offer; "${plan.id}" is already used on line ${line}.`
-      )
-    }
     if (versions.needsVersion) checkPlanVersion(plan, planAt, versions.version, report)
     checkVisibility(plan, planAt, report)
     if (managed) checkManagedPlan(plan, planAt, report)
@@ -184,26 +183,67 @@ function checkAzureOffer(
   })
 }
 
+export function checkUniquePlanIds(
+  offer: { id: string; plans?: { id: string }[] },
+  at: FieldPath,
+  source: SourceDocument,
+  report: Report
+): void {
+  const firstById = new Map<string, number>()
+  offer.plans?.forEach((plan, index) => {
+    const first = firstById.get(plan.id)
+    if (first === undefined) firstById.set(plan.id, index)
+    else {
+      const line = source.locate([...at, 'plans', first, 'id']).line
+      report(
+        [...at, 'plans', index, 'id'],
+        `duplicate plan ID "${plan.id}" in offer "${offer.id}"`,
+        `Plan IDs must be unique within an offer; "${plan.id}" is already used on line ${line}.`
+      )
+    }
+  })
+}
+
 function checkPlanVersion(
   plan: RawPlan,
   at: FieldPath,
   version: string | undefined,
   report: Report
 ): void {
-  if (plan.version !== undefined) return // the schema checked its format
+  checkDerivedVersion(plan.version, [...at, 'version'], version, report, {
+    planId: plan.id,
+    kind: 'package',
+    where: 'on the plan'
+  })
+}
+
+/**
+ * A plan's X.Y.Z version (its package's, its image's) that the manifest may leave to the
+ * published one: then a version must be known, and of that form.
+ */
+export function checkDerivedVersion(
+  stated: string | undefined,
+  at: FieldPath,
+  version: string | undefined,
+  report: Report,
+  field: { planId: string; kind: 'package' | 'image'; where: string }
+): void {
+  if (stated !== undefined) return // the schema checked its format
+  const { planId, kind, where } = field
+  const noun = `${kind === 'image' ? 'an' : 'a'} ${kind} version`
   if (version === undefined) {
     report(
-      [...at, 'version'],
-      `plan "${plan.id}" needs a package version but no version is known`,
-      'Pass the `version` input, push a tag such as v1.2.3, or set "version: 1.2.3" on the plan.',
+      at,
+      `plan "${planId}" needs ${noun} but no version is known`,
+      `Pass the \`version\` input, push a tag such as v1.2.3, or set "version: 1.2.3" ${where}.`,
       'value',
       true
     )
   } else if (!PLAN_VERSION.test(version)) {
     report(
-      [...at, 'version'],
-      `the version ${version} cannot be used as the package version of plan "${plan.id}"`,
-      'Partner Center takes X.Y.Z package versions: set "version: 1.2.3" on the plan.'
+      at,
+      `the version ${version} cannot be used as the ${kind} version of plan "${planId}"`,
+      `Partner Center takes X.Y.Z ${kind} versions: set "version: 1.2.3" ${where}.`
     )
   }
 }

@@ -34,10 +34,14 @@ interface SchemaNode {
   patternErrorMessage?: string
 }
 
-/** Ajv's failures for the data; empty when it matches the schema. */
+/**
+ * Ajv's failures for the data; empty when it matches the schema. An offer's fields depend on its
+ * type (`if`/`then` per type): the failures of the type's definition are reported, not the `if`
+ * that chose it.
+ */
 export function schemaErrors(data: unknown): ErrorObject[] {
   const validate = validator()
-  return validate(data) ? [] : [...(validate.errors ?? [])]
+  return validate(data) ? [] : (validate.errors ?? []).filter(error => error.keyword !== 'if')
 }
 
 /** Adds a problem for every schema failure, except at fields `skip` accepts. */

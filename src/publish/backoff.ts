@@ -17,10 +17,7 @@ export interface BackoffPolicy {
 export const PACKAGE_POLL: BackoffPolicy = { initialMs: 1000, factor: 1.6, maxMs: 30_000 }
 export const SUBMISSION_POLL: BackoffPolicy = { initialMs: 1000, factor: 1.6, maxMs: 60_000 }
 
-export interface PollOptions<T> {
-  clock: Clock
-  signal: AbortSignal
-  deadline: number
+export interface PollOptions<T> extends Budget {
   policy: BackoffPolicy
   /** What is being waited for, for the time-budget error. */
   what: string
@@ -30,6 +27,20 @@ export interface PollOptions<T> {
   onValue?: (value: T) => void
   /** Called when a read failed in transit (polling goes on). */
   onReadFailed?: (error: PublishError) => void
+}
+
+/** The run's clock, cancellation and time budget (PublishDeps has them). */
+export interface Budget {
+  clock: Clock
+  signal: AbortSignal
+  deadline: number
+}
+
+/** Sleeps `ms` on the run's clock; throws `error` instead when the time budget cannot hold it. */
+export async function sleepWithin(budget: Budget, ms: number, error: unknown): Promise<void> {
+  if (ms <= 0) return
+  if (budget.clock.now() + ms > budget.deadline) throw error
+  await budget.clock.sleep(ms, budget.signal)
 }
 
 /** Reads until `done`, sleeping between reads; the first read happens at once. */

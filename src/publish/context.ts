@@ -8,6 +8,7 @@ import { PublishError } from '../errors.js'
 import type { IngestionApi } from '../ingestion/api.js'
 import { createDryRun } from '../ingestion/dry-run/index.js'
 import type { OfferIdentity, OfferSpec, ResolvedFile } from '../manifest/model.js'
+import type { ProductIngestionApi } from '../product-ingestion/api.js'
 import type { Settings } from '../settings.js'
 import type { Change, OfferResult, PlannedRequest } from './result.js'
 import type { ContentCheck } from './submitted-content.js'
@@ -27,6 +28,8 @@ export type UploadFn = (file: ResolvedFile, sasUrl: string) => Promise<UploadSta
 
 export interface PublishDeps {
   api: IngestionApi
+  /** The Graph product-ingestion API; present when the run has an offer of its types. */
+  productIngestion?: ProductIngestionApi
   settings: Settings
   clock: Clock
   /** Aborted on SIGINT/SIGTERM: steps finish the current call and start no new write. */
@@ -66,8 +69,10 @@ export interface OfferTracker {
 
 /**
  * One offer being published (or followed: then only its identity is known, no files): the shared
- * dependencies plus this offer's journal. Steps that need no more than the identity take
- * `OfferRun<OfferIdentity>`, so both a publish and a follow can call them.
+ * dependencies plus this offer's journal. `Offer` is the offer's model: OfferSpec for the
+ * Ingestion API sequence, AnyOfferSpec before the driver is picked. Steps that need no more than
+ * the identity take `OfferRun<OfferIdentity>`, so both a publish and a follow, of either API, can
+ * call them.
  *
  * In a dry run the offer's API client and upload record each write in `result.requests` instead
  * of sending it (src/ingestion/dry-run): the steps run the same sequence either way.

@@ -4,6 +4,8 @@
  * own wait, promote and failure details.
  */
 import type { Submission } from '../ingestion/types.js'
+import type { IngestionOfferIdentity } from '../manifest/model.js'
+import type { OfferRun } from './context.js'
 import type { FollowDriver, FollowedSubmission, SubmissionStage } from './follow.js'
 import { acceptProduct } from './product.js'
 import { promote } from './promote.js'
@@ -18,7 +20,8 @@ export const ingestionFollow: FollowDriver<IngestionFollowed> = {
   async latest(run) {
     const product = await run.api.findProductByOfferId(run.offer.offerId)
     if (!product) return undefined
-    acceptProduct(run, product)
+    // follow.ts gives this driver the offers of the Ingestion API only.
+    acceptProduct(run as OfferRun<IngestionOfferIdentity>, product)
     const newest = (await run.api.listSubmissions(product.id)).sort(
       (a, b) => (b.releaseNumber ?? 0) - (a.releaseNumber ?? 0)
     )[0]
@@ -36,6 +39,7 @@ function followed(productId: string, submission: Submission): IngestionFollowed 
   return {
     productId,
     id: submission.id,
+    subject: `submission ${submission.id}`,
     releaseNumber: submission.releaseNumber,
     stage: stageOf(submission),
     submission

@@ -10,13 +10,15 @@
  * still open (OfferTracker.resumed), or when that cannot be known. When every record is closed
  * the offer has nothing to follow: a notice, not a failure.
  *
- * Each offer type's API provides a FollowDriver; the v1 types share follow-ingestion.ts.
+ * Each offer type's API provides a FollowDriver: the v1 types share follow-ingestion.ts, the
+ * product-ingestion types product-ingestion/follow.ts.
  */
-import type { OfferIdentity, OfferType } from '../manifest/model.js'
+import type { AnyOfferType, OfferIdentity } from '../manifest/model.js'
 import { OfferRun, type PublishDeps } from './context.js'
 import { forEachOffer } from './each-offer.js'
 import { ingestionFollow } from './follow-ingestion.js'
 import { recordFailure } from './offer.js'
+import { productIngestionFollow } from './product-ingestion/follow.js'
 import type { OfferResult, PublishStatus } from './result.js'
 
 /** Where a submission is on its way: certifying, preview ready, promoted, live, or failed. */
@@ -25,6 +27,8 @@ export type SubmissionStage = 'pending' | 'preview' | 'publishing' | 'live' | 'f
 export interface FollowedSubmission {
   productId: string
   id: string
+  /** How the log and the changes name it: `submission 12`, `submission/<product>/<number>`. */
+  subject: string
   releaseNumber?: number
   stage: SubmissionStage
 }
@@ -52,11 +56,14 @@ export interface FollowDriver<Followed extends FollowedSubmission = FollowedSubm
   failure(run: FollowRun, submission: Followed): Promise<never>
 }
 
-/** The driver of each offer type. */
-const DRIVERS: Record<OfferType, FollowDriver> = {
+/** The driver of each offer type: its API's. */
+const DRIVERS: Record<AnyOfferType, FollowDriver> = {
   'azure-solution-template': ingestionFollow,
   'azure-managed-app': ingestionFollow,
-  'business-central': ingestionFollow
+  'business-central': ingestionFollow,
+  saas: productIngestionFollow,
+  'azure-virtual-machine': productIngestionFollow,
+  'azure-container': productIngestionFollow
 }
 
 const STATUS: Record<SubmissionStage, PublishStatus> = {
@@ -113,7 +120,7 @@ async function followSteps<Followed extends FollowedSubmission>(
     return nothingToFollow(
       run,
       submission.stage === 'live',
-      `its latest submission ${submission.id} ${outcome} and no open deployment awaits it`
+      `its latest ${submission.subject} ${outcome} and no open deployment awaits it`
     )
   }
   const show = (s: Followed): void => {

@@ -2,7 +2,7 @@
  * Publishes every offer (or, in follow mode, follows each one's submission), recording each in
  * the tracker (GitHub deployments) when there is one.
  */
-import type { OfferSpec } from '../manifest/model.js'
+import type { AnyOfferSpec } from '../manifest/model.js'
 import { OfferRun, type PublishDeps } from './context.js'
 import { forEachOffer } from './each-offer.js'
 import { publishOffer } from './offer.js'
@@ -10,7 +10,7 @@ import type { OfferResult } from './result.js'
 
 export async function publishAll(
   deps: PublishDeps,
-  offers: readonly OfferSpec[]
+  offers: readonly AnyOfferSpec[]
 ): Promise<OfferResult[]> {
   return forEachOffer(deps, offers, async offer => {
     await deps.tracker?.started(offer.offerId)

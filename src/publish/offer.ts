@@ -10,7 +10,8 @@
  */
 import { isPublishError } from '../errors.js'
 import { redact } from '../http/redact.js'
-import type { OfferIdentity } from '../manifest/model.js'
+import type { AnyOfferSpec, OfferIdentity } from '../manifest/model.js'
+import { isProductIngestionRun, publishProductIngestionOffer } from './product-ingestion/offer.js'
 import type { OfferRun } from './context.js'
 import { readDrafts, requireDraft, type Drafts } from './drafts.js'
 import { updateAvailability } from './availability.js'
@@ -28,9 +29,11 @@ import { promote } from './promote.js'
 import { submit, type SubmitInput } from './submit.js'
 import { waitForSubmission } from './wait.js'
 
-export async function publishOffer(run: OfferRun): Promise<OfferResult> {
+/** Publishes one offer through its API: the sequence below, or the product-ingestion driver. */
+export async function publishOffer(run: OfferRun<AnyOfferSpec>): Promise<OfferResult> {
   try {
-    await publishSteps(run)
+    if (isProductIngestionRun(run)) await publishProductIngestionOffer(run)
+    else await publishSteps(run as OfferRun)
   } catch (error) {
     recordFailure(run, error)
   }

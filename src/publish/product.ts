@@ -4,7 +4,7 @@
  * (first-submission.ts), and refuse a product of another type.
  */
 import { PublishError } from '../errors.js'
-import type { OfferIdentity, OfferType } from '../manifest/model.js'
+import type { IngestionOfferIdentity, OfferType } from '../manifest/model.js'
 import type { Product } from '../ingestion/types.js'
 import type { OfferRun } from './context.js'
 import { createOnce } from './create-once.js'
@@ -18,7 +18,7 @@ export const PRODUCT_TYPE: Record<OfferType, string> = {
 }
 
 /** Records the offer's product in the result; refuses a product of another type than the manifest's. */
-export function acceptProduct(run: OfferRun<OfferIdentity>, product: Product): void {
+export function acceptProduct(run: OfferRun<IngestionOfferIdentity>, product: Product): void {
   const { offer } = run
   const expectedType = PRODUCT_TYPE[offer.type]
   run.result.productId = product.id

@@ -66,11 +66,16 @@ export interface PackageResult {
   packageId?: string
 }
 
-/** What an `unchanged` offer was compared with: the newest submission the target shows. */
+/**
+ * What an `unchanged` offer was compared with: the newest submission the target shows (for a
+ * product-ingestion offer, the submission whose resource tree the target shows), or the draft
+ * itself (a product-ingestion offer under `target: draft`).
+ */
 export interface ComparedWith {
-  submissionId: string
+  /** Absent when the draft was compared. */
+  submissionId?: string
   releaseNumber?: number
-  /** `Published/InStore`. */
+  /** `Published/InStore`, `live: completed/succeeded`, or `draft`. */
   state: string
   /** What held the manifest's content: `offer listing and images`, `plan standard technical configuration`. */
   compared: string[]

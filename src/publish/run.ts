@@ -7,9 +7,13 @@
  * before any write) → publish (or follow) every offer → report → the pull request's plan comment.
  * `mode: list` stops after the manifest, and `mode: check` after the manifest and its files: no
  * credentials, no request (no dispatcher is even created).
+ *
+ * The early token is the Ingestion API's, which most runs need; a run with an offer of the
+ * product-ingestion API also gets a Graph token once the manifest says so (only then), and a run
+ * with no Ingestion API offer leaves the early token's outcome aside.
  */
 import { checkSignIn } from '../auth/sign-in.js'
-import { createTokenProvider } from '../auth/token-provider.js'
+import { GRAPH_RESOURCE, createTokenProvider } from '../auth/token-provider.js'
 import type { Clock } from '../clock.js'
 import { PublishError } from '../errors.js'
 import type { GitHubContext } from '../github/context.js'
@@ -28,7 +32,10 @@ import {
   type ManifestCheck
 } from '../manifest/load.js'
 import type { OfferIdentity } from '../manifest/model.js'
+import { isProductIngestionOffer } from '../manifest/model-product-ingestion.js'
 import type { ReleaseSource } from '../manifest/release.js'
+import type { ProductIngestionApi } from '../product-ingestion/api.js'
+import { createProductIngestionClient } from '../product-ingestion/client.js'
 import { reportCheck } from '../report/check-report.js'
 import { reportOfferList } from '../report/offer-list.js'
 import { createProgressReporter } from '../report/progress.js'
@@ -177,19 +184,20 @@ async function publishRun(
     debug
   })
   state.afterReport = github.afterReport
-  const tokens = createTokenProvider({
-    settings,
-    transport,
-    clock,
-    env: deps.env,
-    getIdToken: deps.getIdToken
-  })
+  const tokenOptions = { settings, transport, clock, env: deps.env, getIdToken: deps.getIdToken }
+  const tokens = createTokenProvider(tokenOptions)
   const token = tokens.getToken()
   // Awaited below, after the manifest: its problems are what the user must fix first.
   token.catch(() => undefined)
   const work = await loadWork(settings, workspace, github.release)
+  const graphTokens = work.offers.some(isProductIngestionOffer)
+    ? createTokenProvider({ ...tokenOptions, resource: GRAPH_RESOURCE })
+    : undefined
+  const graphToken = graphTokens?.getToken()
+  graphToken?.catch(() => undefined)
   // Bad credentials fail here, before the first write.
-  await token
+  if (work.offers.some(offer => !isProductIngestionOffer(offer))) await token
+  await graphToken
   const api = createIngestionClient({
     baseUrl: settings.apiBaseUrl,
     baseUrlSource: `${inputRef(INPUT_NAMES.apiBaseUrl)} (default ${DEFAULTS.apiBaseUrl})`,
@@ -197,10 +205,20 @@ async function publishRun(
     tokens,
     log: debug
   })
+  const productIngestion: ProductIngestionApi | undefined = graphTokens
+    ? createProductIngestionClient({
+        baseUrl: settings.productIngestionUrl,
+        baseUrlSource: `${inputRef(INPUT_NAMES.productIngestionUrl)} (default ${DEFAULTS.productIngestionUrl})`,
+        transport,
+        tokens: graphTokens,
+        log: debug
+      })
+    : undefined
 
   const progress = createProgressReporter(sink, clock, startedAt)
   const publishDeps: PublishDeps = {
     api,
+    productIngestion,
     settings,
     clock,
     signal: deps.signal,
@@ -225,7 +243,7 @@ async function publishRun(
     tracker: github.tracker
   }
   const note = settings.dryRun ? ' (dry run: nothing is written)' : ''
-  sink.info(`${work.what} ${work.count} offer(s) to ${settings.target}${note}`)
+  sink.info(`${work.what} ${work.offers.length} offer(s) to ${settings.target}${note}`)
   state.offers = await work.run(publishDeps)
 }
 
@@ -233,7 +251,8 @@ async function publishRun(
 interface Work {
   /** `Publishing`, `Planning` or `Following`, for the first log line. */
   what: string
-  count: number
+  /** The offers it works on: which APIs, and so which tokens, the run needs. */
+  offers: readonly OfferIdentity[]
   run: (deps: PublishDeps) => Promise<OfferResult[]>
 }
 
@@ -246,7 +265,7 @@ async function loadWork(
     // A follow needs no version, no release and no file: which offers, and their types.
     const listed = await loadOfferList(settings.manifestPath, { workspace })
     const { offers } = selectOffers(listed, settings.offers)
-    return { what: 'Following', count: offers.length, run: deps => followAll(deps, offers) }
+    return { what: 'Following', offers, run: deps => followAll(deps, offers) }
   }
   const loaded = await loadManifest(settings.manifestPath, {
     version: settings.version,
@@ -256,7 +275,7 @@ async function loadWork(
   const { offers } = selectOffers(loaded, settings.offers)
   return {
     what: settings.dryRun ? 'Planning' : 'Publishing',
-    count: offers.length,
+    offers,
     run: deps => publishAll(deps, offers)
   }
 }

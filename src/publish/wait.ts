@@ -10,6 +10,7 @@ import { SUBMISSION_POLL, pollUntil } from './backoff.js'
 import type { OfferRun } from './context.js'
 import { outcomeOf } from './submission-rules.js'
 import { describe } from './submit.js'
+import { noteState } from './timeline.js'
 
 export async function waitForSubmission(
   run: OfferRun<OfferIdentity>,
@@ -37,14 +38,7 @@ export async function waitForSubmission(
 export function observe(run: OfferRun<OfferIdentity>, s: Submission): void {
   run.result.releaseNumber = s.releaseNumber ?? run.result.releaseNumber
   collectPreviewLinks(run, s)
-  const state = describe(s)
-  const timeline = run.result.timeline
-  const last = timeline.at(-1)
-  if (last?.state === state) return
-  const now = run.deps.clock.now()
-  if (last) last.durationMs = now - last.at
-  timeline.push({ state, at: now })
-  run.log(`submission ${s.id}: ${state}`)
+  noteState(run, describe(s), `submission ${s.id}`)
 }
 
 /**

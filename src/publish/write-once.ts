@@ -17,10 +17,15 @@
  * - someone else's change: the resource moved on without our change → CONCURRENT_CHANGE, which
  *   says so; nothing is written over it (docs/decisions/publish-sequence.md).
  * Any other failure (a 4xx: the request is wrong) is passed on at once.
+ *
+ * The product-ingestion API's configure request follows the same rule (product-ingestion/
+ * configure-once.ts), with two traits of a write that starts a job: its effect lands after the
+ * reply (`appliesLater`), and a 409 says another job holds the product (`waitWhileHeld`).
  */
-import { PublishError, isPublishError } from '../errors.js'
+import { PublishError, isPublishError, type SourceRef } from '../errors.js'
 import type { Resource } from '../ingestion/types.js'
 import type { OfferIdentity } from '../manifest/model.js'
+import { sleepWithin } from './backoff.js'
 import type { OfferRun } from './context.js'
 
 /**
@@ -58,8 +63,11 @@ export type ReadBack<T> =
   /** `note` says what was found, for the log: `submission 12 was created: using it`. */
   | { kind: 'applied'; value: T; note?: string }
   | { kind: 'not-applied' }
-  /** `changed` names what someone else changed, for the error: `title, description`. */
-  | { kind: 'changed-by-others'; changed: string }
+  /**
+   * `changed` names what someone else changed, for the error: `title, description`; `source`, where
+   * the manifest states it, when the write knows.
+   */
+  | { kind: 'changed-by-others'; changed: string; source?: SourceRef }
 
 export interface Write<T> {
   /** What the write does, for the log and errors: `update the offer listing`. */
@@ -69,10 +77,26 @@ export interface Write<T> {
   settles: readonly Failure[]
   /** A fresh read of what the write was about, compared with what it meant. May throw `error`. */
   readBack: (error: PublishError, failure: Failure) => Promise<ReadBack<T>>
+  /**
+   * The write's effect lands after its reply (a configure request starts a job that applies it
+   * later): after an ambiguous failure the wait comes before the read-back, which would
+   * otherwise find nothing yet, instead of before the next send.
+   */
+  appliesLater?: boolean
+  /**
+   * The write's 409 means another job holds the resource, perhaps our own earlier send's: this
+   * waits for it (growing waits; it throws once the time budget cannot hold the next), then the
+   * read-back decides. A send refused this way made nothing and does not count among the sends,
+   * so a long-held resource is waited out within the budget rather than after a number of tries.
+   */
+  waitWhileHeld?: (error: PublishError) => Promise<void>
 }
 
 export async function writeOnce<T>(run: OfferRun<OfferIdentity>, write: Write<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
+  /** The sends that count towards MAX_SENDS: all but those refused while the resource was held. */
+  let sends = 0
+  for (;;) {
+    sends++
     let failure: Failure
     let cause: PublishError
     try {
@@ -82,6 +106,15 @@ export async function writeOnce<T>(run: OfferRun<OfferIdentity>, write: Write<T>
       if (!write.settles.includes(failure)) throw error
       cause = error as PublishError
     }
+    // After an ambiguous failure the service is struggling: wait before sending again (or, for a
+    // write that applies later, before reading back). A wait the time budget cannot hold ends
+    // here, with the error that made it.
+    const wait = failure === 'ambiguous' ? RESEND_AFTER_MS * 2 ** (sends - 1) : 0
+    const held = failure === 'conflict' && write.waitWhileHeld !== undefined
+    if (held) {
+      sends--
+      await write.waitWhileHeld?.(cause)
+    } else if (write.appliesLater) await sleepWithin(run.deps, wait, cause)
     const found = await write.readBack(cause, failure)
     if (found.kind === 'applied') {
       run.log(
@@ -90,15 +123,15 @@ export async function writeOnce<T>(run: OfferRun<OfferIdentity>, write: Write<T>
       return found.value
     }
     if (found.kind === 'changed-by-others') throw concurrentChange(run, write.what, found, cause)
-    if (attempt >= MAX_SENDS) throw cause
-    // After an ambiguous failure the service is struggling: wait before sending again. A wait
-    // the time budget cannot hold ends here, with the error that made it.
-    const wait = failure === 'ambiguous' ? RESEND_AFTER_MS * 2 ** (attempt - 1) : 0
-    if (run.deps.clock.now() + wait > run.deps.deadline) throw cause
+    if (sends >= MAX_SENDS) throw cause
+    const resendAfter = held || write.appliesLater ? 0 : wait
+    if (run.deps.clock.now() + resendAfter > run.deps.deadline) throw cause
     run.log(
-      `the request to ${write.what} failed (${reason(cause)}) and made nothing: sending it again (attempt ${attempt + 1} of ${MAX_SENDS})`
+      held
+        ? `the request to ${write.what} was refused (${reason(cause)}) while another job held the resource, and made nothing: sending it again`
+        : `the request to ${write.what} failed (${reason(cause)}) and made nothing: sending it again (attempt ${sends + 1} of ${MAX_SENDS})`
     )
-    if (wait > 0) await run.deps.clock.sleep(wait, run.deps.signal)
+    if (resendAfter > 0) await run.deps.clock.sleep(resendAfter, run.deps.signal)
   }
 }
 
@@ -161,7 +194,7 @@ function reason(error: PublishError): string {
 function concurrentChange(
   run: OfferRun<OfferIdentity>,
   what: string,
-  found: { changed: string },
+  found: { changed: string; source?: SourceRef },
   cause: PublishError
 ): PublishError {
   const fields = found.changed ? ` (${found.changed})` : ''
@@ -174,6 +207,7 @@ function concurrentChange(
       path: cause.details.path,
       status: cause.details.status,
       requestId: cause.details.requestId,
+      ...(found.source ? { source: found.source } : {}),
       hint: 'Another change or submission is in progress for this offer (perhaps from Partner Center or a concurrent run); wait for it to finish and run again.'
     }
   )

@@ -41,8 +41,18 @@ export function describeValues(request: PlannedRequest): string {
     .join('; ')
 }
 
-/** `already held by submission 123 (release 2, Published/InStore): offer listing and images, …` */
+/**
+ * `already held by submission 123 (release 2, Published/InStore): offer listing and images, …`
+ * (a product-ingestion submission's id names itself: `submission/<product>/<n>`), or for a draft
+ * compared (a product-ingestion offer under `target: draft`) `already held by the draft: …;
+ * nothing was written`.
+ */
 export function describeComparison(c: ComparedWith): string {
+  if (c.submissionId === undefined)
+    return `already held by the ${c.state}: ${c.compared.join(', ')}; nothing was written`
   const release = c.releaseNumber === undefined ? '' : `release ${c.releaseNumber}, `
-  return `already held by submission ${c.submissionId} (${release}${c.state}): ${c.compared.join(', ')}; nothing was submitted`
+  const submission = c.submissionId.startsWith('submission/')
+    ? c.submissionId
+    : `submission ${c.submissionId}`
+  return `already held by ${submission} (${release}${c.state}): ${c.compared.join(', ')}; nothing was submitted`
 }

@@ -111,7 +111,7 @@ function applyProduct(run: JobRun, resource: Json): Json {
   }
   const id = `product/${product.guid}`
   const next = storedForm(resource, id, {})
-  const published = publishedCopies(product, id, at)
+  const published = publishedCopies(product, id, at, run.context.config.speed)
   if (resource.lifecycleState === 'deleted') {
     const problem = deletionProblem(published)
     if (problem) refuse(id, 'businessValidationError', problem)
@@ -139,7 +139,7 @@ function applyResource(run: JobRun, resource: Json): Json {
 
   const id = durableId(run, product, type, resource, String(refs.plan ?? ''))
   const next = storedForm(resource, id, refs)
-  const published = publishedCopies(product, id, run.at)
+  const published = publishedCopies(product, id, run.at, run.context.config.speed)
   if (resource.lifecycleState === 'deleted') {
     const problem = deletionProblem(published)
     if (problem) refuse(id, 'businessValidationError', problem)

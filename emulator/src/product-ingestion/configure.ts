@@ -158,7 +158,10 @@ export function acceptConfigure(
     'configure-status',
     newestAtOrBelow(ENVELOPE_VERSIONS['configure-status'], version) ?? job.version
   )
-  return { reply: { status: 202, body: statusBody(store, job, schema, now) }, problems: [] }
+  return {
+    reply: { status: 202, body: statusBody(store, job, schema, now, context.config.speed) },
+    problems: []
+  }
 }
 
 /** The existing products a body names (by durable id or external id), which its job will hold. */

@@ -26,7 +26,10 @@ export const SECONDS = {
 } as const
 
 export const simulatedMs = (context: PiContext, seconds: number): number =>
-  (seconds * 1000) / context.config.speed
+  scaledMs(seconds, context.config.speed)
+
+/** Realistic seconds as ms at `speed`. */
+export const scaledMs = (seconds: number, speed: number): number => (seconds * 1000) / speed
 
 /** The service's timestamps: seven fractional digits, `Z` ("2022-01-25T07:13:06.4408032Z"). */
 export function serviceTime(ms: number): string {

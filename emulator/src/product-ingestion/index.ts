@@ -111,14 +111,20 @@ export function createProductIngestion(
       const job = store.jobs.find(j => j.jobId === second)
       if (!job) throw notFound(`configure/${second}`)
       const status = (): unknown =>
-        statusBody(store, job, envelopeSchema('configure-status', version), now)
+        statusBody(
+          store,
+          job,
+          envelopeSchema('configure-status', version),
+          now,
+          context.config.speed
+        )
       if (third === 'status' && segments.length === 3) {
         allow('GET')
         return ok(status())
       }
       if (third === 'cancel') {
         allow('POST')
-        if (jobState(store, job, now).status === 'completed')
+        if (jobState(store, job, now, context.config.speed).status === 'completed')
           throw badRequest('Cannot cancel job, job has already completed.')
         // Inferred: once the draft edits are applied (only a publish is left), it is too far along.
         if (job.outcome) throw badRequest('Cannot cancel job, job has already been processed.')
@@ -128,7 +134,7 @@ export function createProductIngestion(
       }
       if (segments.length === 2) {
         allow('GET')
-        const state = jobState(store, job, now)
+        const state = jobState(store, job, now, context.config.speed)
         // Inferred wording: the docs only say the call "will fail" before the job completes.
         if (state.status !== 'completed')
           throw badRequest(`The configure job ${job.jobId} has not completed.`)

@@ -7,7 +7,7 @@
  */
 import { NOT_ENDED, serviceTime } from './context.js'
 import type { JobError } from './errors.js'
-import { previewState } from './submissions.js'
+import { liveDoneAt, previewDoneAt, previewState } from './submissions.js'
 import type { JobRecord, Json, PiStore } from './store.js'
 
 export type JobStatus = 'notStarted' | 'running' | 'completed'
@@ -20,7 +20,8 @@ export interface JobState {
   errors: JobError[]
 }
 
-export function jobState(store: PiStore, job: JobRecord, now: number): JobState {
+/** A publishing job lasts as long as its submission's phase, read at `speed` (submissions.ts). */
+export function jobState(store: PiStore, job: JobRecord, now: number, speed: number): JobState {
   if (job.cancelledAt !== undefined) {
     return { status: 'completed', result: 'cancelled', endedAt: job.cancelledAt, errors: [] }
   }
@@ -35,8 +36,9 @@ export function jobState(store: PiStore, job: JobRecord, now: number): JobState 
       .find(p => p.guid === publishes.product)
       ?.submissions.find(s => s.number === publishes.number)
     if (record) {
-      endedAt = publishes.target === 'live' ? record.live!.doneAt : record.previewDoneAt
-      if (publishes.target === 'preview' && previewState(record, now).result === 'failed')
+      endedAt =
+        publishes.target === 'live' ? liveDoneAt(record, speed)! : previewDoneAt(record, speed)
+      if (publishes.target === 'preview' && previewState(record, now, speed).result === 'failed')
         certificationError = certificationFailure(
           `submission/${publishes.product}/${record.number}`
         )
@@ -66,8 +68,14 @@ function certificationFailure(resourceId: string): JobError {
 }
 
 /** The configure-status body (§4.2). */
-export function statusBody(store: PiStore, job: JobRecord, schema: string, now: number): Json {
-  const state = jobState(store, job, now)
+export function statusBody(
+  store: PiStore,
+  job: JobRecord,
+  schema: string,
+  now: number,
+  speed: number
+): Json {
+  const state = jobState(store, job, now, speed)
   return {
     $schema: schema,
     jobId: job.jobId,

@@ -4,7 +4,7 @@
  * resources of the product (a modular publish); live promotes the latest preview submission by
  * its `id`. Refusals quote the service where cloudpub matched its messages.
  */
-import { SECONDS, simulatedMs } from './context.js'
+import { SECONDS } from './context.js'
 import { refOf, Refused, refuse, type ResourceRef } from './errors.js'
 import { findProduct, typeOf, type JobRun } from './references.js'
 import { cloneJson, type Json, type ProductRecord, type Resources } from './store.js'
@@ -30,7 +30,8 @@ export function publish(run: JobRun, resource: Json): Json {
     )
   if (resource.lifecycleState === 'deprecated')
     refuse(ref, 'notSupported', 'The emulator does not model product deprecation.')
-  const running = inProgress(product, run.at)
+  const { speed } = run.context.config
+  const running = inProgress(product, run.at, speed)
   if (running) {
     throw new Refused({
       code: 'internalServerError',
@@ -62,7 +63,10 @@ function toPreview(run: JobRun, product: ProductRecord, resource: Json, ref: Res
   const modular = run.written.get(pg)
   let resources: Resources
   if (modular) {
-    resources = cloneJson(view(product, 'preview', run.at) ?? view(product, 'live', run.at) ?? {})
+    const { speed } = run.context.config
+    resources = cloneJson(
+      view(product, 'preview', run.at, speed) ?? view(product, 'live', run.at, speed) ?? {}
+    )
     for (const id of [...modular, `product/${pg}`]) {
       if (product.draft[id]) resources[id] = cloneJson(product.draft[id])
       else delete resources[id]
@@ -89,7 +93,7 @@ function toPreview(run: JobRun, product: ProductRecord, resource: Json, ref: Res
     number,
     jobId: run.job.jobId,
     createdAt: run.at,
-    previewDoneAt: run.at + simulatedMs(run.context, SECONDS.previewPublish),
+    previewSeconds: SECONDS.previewPublish,
     certificationFails: run.context.faults.take('cert-failed'),
     resources
   })
@@ -117,7 +121,7 @@ function toLive(run: JobRun, product: ProductRecord, resource: Json, ref: Resour
       details: []
     })
   }
-  if (previewState(record, run.at).result === 'failed')
+  if (previewState(record, run.at, run.context.config.speed).result === 'failed')
     refuse(
       ref,
       'invalidState',
@@ -128,7 +132,7 @@ function toLive(run: JobRun, product: ProductRecord, resource: Json, ref: Resour
     record.live = {
       jobId: run.job.jobId,
       startedAt: run.at,
-      doneAt: run.at + simulatedMs(run.context, SECONDS.livePublish)
+      seconds: SECONDS.livePublish
     }
     run.publishes = { product: pg, number, target: 'live' }
   }

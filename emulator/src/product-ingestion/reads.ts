@@ -51,11 +51,12 @@ export function findProduct(store: PiStore, guid: string): ProductRecord {
 export function resourceTree(r: ReadContext, guid: string): Json {
   const product = findProduct(r.store, guid)
   const target = targetType(r.query)
-  const resources = view(product, target, r.now)
+  const resources = view(product, target, r.now, r.context.config.speed)
   if (!resources) throw notFound(`product/${product.guid} has no ${target} version`)
   const submission = submissionEntries(
     product,
     r.now,
+    r.context.config.speed,
     readSchema(r, 'submission', resourceVersion(r, 'submission')),
     target
   )
@@ -110,10 +111,18 @@ export function submissions(r: ReadContext, guid: string, number?: string): Json
   const filter = r.query.get('targetType') ?? undefined
   if (filter !== undefined) targetType(r.query)
   const schema = readSchema(r, 'submission', resourceVersion(r, 'submission'))
-  const entries = submissionEntries(product, r.now, schema, filter as Target | undefined)
+  const entries = submissionEntries(
+    product,
+    r.now,
+    r.context.config.speed,
+    schema,
+    filter as Target | undefined
+  )
   if (number === undefined) return { value: entries }
   const id = `submission/${product.guid}/${number}`
-  const entry = submissionEntries(product, r.now, schema).find(e => e.id === id)
+  const entry = submissionEntries(product, r.now, r.context.config.speed, schema).find(
+    e => e.id === id
+  )
   if (!entry) throw notFound(id)
   return entry
 }

@@ -103,10 +103,10 @@ export function seedProducts(store: PiStore, offers: readonly PiSeedOffer[], now
         number: submissionNumber(store.nextSubmission++),
         jobId: randomUUID(),
         createdAt: now,
-        previewDoneAt: now,
+        previewSeconds: 0,
         certificationFails: false,
         resources: cloneJson(product.draft),
-        ...(state === 'live' ? { live: { jobId: randomUUID(), startedAt: now, doneAt: now } } : {})
+        ...(state === 'live' ? { live: { jobId: randomUUID(), startedAt: now, seconds: 0 } } : {})
       })
     }
     store.products.push(product)

@@ -9,7 +9,7 @@ import type { ProductType } from './resource-types.js'
 
 export type Json = Record<string, unknown>
 
-export const PI_STORE_VERSION = 1
+export const PI_STORE_VERSION = 2
 
 /** A product's resources by durable id, in the stored form (references as durable ids). */
 export type Resources = Record<string, Json>
@@ -21,12 +21,18 @@ export interface SubmissionRecord {
   jobId: string
   /** When the preview publish started (its job was processed). */
   createdAt: number
-  previewDoneAt: number
+  /**
+   * Realistic seconds its validation and certification take (0 for a seeded one), divided by the
+   * speed when read: its phases are a function of time, as the Ingestion API's lifecycle is, so
+   * PUT /_emulator/config `speed` holds or releases submissions already running.
+   */
+  previewSeconds: number
   /** Decided at creation (the `cert-failed` fault). */
   certificationFails: boolean
   /** What it publishes: the product's resources as they will read in preview and live. */
   resources: Resources
-  live?: { jobId: string; startedAt: number; doneAt: number }
+  /** Going live from `startedAt`, for `seconds` realistic seconds (divided by the speed when read). */
+  live?: { jobId: string; startedAt: number; seconds: number }
 }
 
 export interface ProductRecord {

@@ -3,8 +3,12 @@
  * and certification, then its snapshot is the product's preview; a live publish promotes that same
  * submission, whose snapshot then is also live. One submission serves preview and live until the
  * next preview publish, so `GET submission/<pg>` can list one id twice.
+ *
+ * A phase's realistic duration is divided by the speed of the moment it is read (`speed`), as the
+ * Ingestion API's submission lifecycle is: a lower speed holds a submission already running, a
+ * higher one releases it.
  */
-import { serviceTime } from './context.js'
+import { scaledMs, serviceTime } from './context.js'
 import type { Json, ProductRecord, Resources, SubmissionRecord } from './store.js'
 
 export type Target = 'draft' | 'preview' | 'live'
@@ -14,14 +18,22 @@ interface PhaseState {
   result: 'pending' | 'succeeded' | 'failed'
 }
 
-export function previewState(s: SubmissionRecord, now: number): PhaseState {
-  if (now < s.previewDoneAt) return { status: 'running', result: 'pending' }
+/** When the preview phase ends, read at `speed`. */
+export const previewDoneAt = (s: SubmissionRecord, speed: number): number =>
+  s.createdAt + scaledMs(s.previewSeconds, speed)
+
+/** When the live phase ends, read at `speed`; undefined before a promotion. */
+export const liveDoneAt = (s: SubmissionRecord, speed: number): number | undefined =>
+  s.live && s.live.startedAt + scaledMs(s.live.seconds, speed)
+
+export function previewState(s: SubmissionRecord, now: number, speed: number): PhaseState {
+  if (now < previewDoneAt(s, speed)) return { status: 'running', result: 'pending' }
   return { status: 'completed', result: s.certificationFails ? 'failed' : 'succeeded' }
 }
 
-function liveState(s: SubmissionRecord, now: number): PhaseState | undefined {
+function liveState(s: SubmissionRecord, now: number, speed: number): PhaseState | undefined {
   if (!s.live || now < s.live.startedAt) return undefined
-  return now < s.live.doneAt
+  return now < liveDoneAt(s, speed)!
     ? { status: 'running', result: 'pending' }
     : { status: 'completed', result: 'succeeded' }
 }
@@ -31,36 +43,48 @@ export const latestPreview = (p: ProductRecord): SubmissionRecord | undefined =>
   p.submissions.at(-1)
 
 /** A submission still being published, which blocks another publish (§6). */
-export function inProgress(p: ProductRecord, now: number): SubmissionRecord | undefined {
+export function inProgress(
+  p: ProductRecord,
+  now: number,
+  speed: number
+): SubmissionRecord | undefined {
   return p.submissions.find(
-    s => previewState(s, now).status === 'running' || liveState(s, now)?.status === 'running'
+    s =>
+      previewState(s, now, speed).status === 'running' ||
+      liveState(s, now, speed)?.status === 'running'
   )
 }
 
 /** The submission whose live phase started last (running or done). */
-function latestLive(p: ProductRecord, now: number): SubmissionRecord | undefined {
+function latestLive(p: ProductRecord, now: number, speed: number): SubmissionRecord | undefined {
   return p.submissions
-    .filter(s => liveState(s, now) !== undefined)
+    .filter(s => liveState(s, now, speed) !== undefined)
     .sort((a, b) => a.live!.startedAt - b.live!.startedAt)
     .at(-1)
 }
 
 /** The resources a target shows: the draft, or the snapshot of the newest finished publish. */
-export function view(p: ProductRecord, target: Target, now: number): Resources | undefined {
+export function view(
+  p: ProductRecord,
+  target: Target,
+  now: number,
+  speed: number
+): Resources | undefined {
   if (target === 'draft') return p.draft
   if (target === 'preview') {
-    return p.submissions.filter(s => previewState(s, now).result === 'succeeded').at(-1)?.resources
+    return p.submissions.filter(s => previewState(s, now, speed).result === 'succeeded').at(-1)
+      ?.resources
   }
   return p.submissions
-    .filter(s => liveState(s, now)?.result === 'succeeded')
-    .sort((a, b) => a.live!.doneAt - b.live!.doneAt)
+    .filter(s => liveState(s, now, speed)?.result === 'succeeded')
+    .sort((a, b) => liveDoneAt(a, speed)! - liveDoneAt(b, speed)!)
     .at(-1)?.resources
 }
 
 /** Resources the service treats as published: in a submission that did not fail certification. */
-export function publishedCopies(p: ProductRecord, id: string, now: number): Json[] {
+export function publishedCopies(p: ProductRecord, id: string, now: number, speed: number): Json[] {
   return p.submissions
-    .filter(s => previewState(s, now).result !== 'failed')
+    .filter(s => previewState(s, now, speed).result !== 'failed')
     .flatMap(s => (s.resources[id] ? [s.resources[id]] : []))
 }
 
@@ -68,6 +92,7 @@ export function publishedCopies(p: ProductRecord, id: string, now: number): Json
 export function submissionEntries(
   p: ProductRecord,
   now: number,
+  speed: number,
   schema: string,
   targetType?: Target
 ): Json[] {
@@ -84,9 +109,12 @@ export function submissionEntries(
   const entries: Json[] = [entry('0', 'draft')]
   const preview = latestPreview(p)
   if (preview)
-    entries.push(entry(preview.number, 'preview', previewState(preview, now), preview.createdAt))
-  const live = latestLive(p, now)
-  if (live) entries.push(entry(live.number, 'live', liveState(live, now), live.live!.startedAt))
+    entries.push(
+      entry(preview.number, 'preview', previewState(preview, now, speed), preview.createdAt)
+    )
+  const live = latestLive(p, now, speed)
+  if (live)
+    entries.push(entry(live.number, 'live', liveState(live, now, speed), live.live!.startedAt))
   return targetType ? entries.filter(e => (e.target as Json).targetType === targetType) : entries
 }
 
