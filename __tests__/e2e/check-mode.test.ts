@@ -23,7 +23,14 @@ afterAll(async () => {
   await github.close()
 })
 
-const OFFERS = ['contoso-analytics', 'contoso-managed-ops', 'contoso-bc-connector']
+const OFFERS = [
+  'contoso-analytics',
+  'contoso-managed-ops',
+  'contoso-bc-connector',
+  'contoso-saas',
+  'contoso-vm',
+  'contoso-container'
+]
 
 /** A check of `workspace`: the endpoints point at the emulator and GitHub, no credential at all. */
 async function check(workspace: string, more: Record<string, string> = {}, ref?: string) {
@@ -58,7 +65,7 @@ it('passes on the examples with no credentials and no request, saying what it ch
   expect(run.outputs.status).toBe('checked')
   expect(JSON.parse(run.outputs.offers)).toEqual(OFFERS)
   expect(run.stdout).toContain(
-    'Checked 3 offer(s) and 17 file(s): no problem found. No credentials were used and no request was sent.'
+    'Checked 6 offer(s) and 20 file(s): no problem found. No credentials were used and no request was sent.'
   )
   expect(run.summary).toContain('## Marketplace check: passed')
   expect(run.summary).toContain(
@@ -183,7 +190,7 @@ it('fails once, listing the fields, when no version is known', async () => {
   expect(errors).toHaveLength(1)
   expect(errors[0].properties.title).toBe('VERSION_REQUIRED')
   expect(errors[0].message).toMatch(
-    /^no version is known, and 5 fields need one: offers\[0\]\.certificationNotes \(line \d+\), .*offers\[2\]\.appVersion \(line \d+\) Pass the `version` input/
+    /^no version is known, and 8 fields need one: offers\[0\]\.certificationNotes \(line \d+\), .*offers\[2\]\.appVersion \(line \d+\), .*offers\[5\]\.plans\[0\]\.cnab\.tag \(line \d+\) Pass the `version` input/
   )
 })
 

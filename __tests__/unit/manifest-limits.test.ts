@@ -70,6 +70,23 @@ function fullManifest(): Record<string, unknown> {
             ]
           }
         ]
+      },
+      {
+        id: 'contoso-vm',
+        type: 'azure-virtual-machine',
+        name: 'Contoso VM',
+        plans: [
+          {
+            id: 'gen2',
+            name: 'Gen 2',
+            image: {
+              x64Gen2: {
+                osDisk: url(40),
+                dataDisks: [{ lun: 0, uri: url(40) }]
+              }
+            }
+          }
+        ]
       }
     ]
   }
@@ -107,7 +124,11 @@ function valueOf(limit: FieldLimit, length: number, current: unknown): unknown {
 
 function withValue(limit: FieldLimit, length: number): { data: unknown; pointer: string } {
   const data = fullManifest()
-  const path = concretePath(limit.field)
+  // The first offer of a type the limit is for; `image.*` is the image the plan has.
+  const offers = data.offers as { type: string }[]
+  const index = offers.findIndex(o => !limit.offerTypes || limit.offerTypes.includes(o.type))
+  const path = concretePath(limit.field.replace('image.*', 'image.x64Gen2'))
+  path[1] = index
   let node = data as Record<string | number, unknown>
   for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>
   const last = path[path.length - 1]
@@ -176,7 +197,10 @@ describe('the table of limits', () => {
   test('docs/manifest.md shows every limit with its value and source', () => {
     const doc = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'manifest.md'), 'utf8')
     for (const limit of [...FIELD_LIMITS, OTHER_TEXT_LIMIT]) {
-      const row = doc.split('\n').find(line => line.startsWith(`| \`${limit.field}\` `))
+      const value = `| ${limit.max.toLocaleString('en-US')} ${limit.unit} `
+      const row = doc
+        .split('\n')
+        .find(line => line.startsWith(`| \`${limit.field}\` `) && line.includes(value))
       const source = 'documented' in limit.source ? 'documented:' : 'inferred:'
       expect({ field: limit.field, row }).toEqual({
         field: limit.field,

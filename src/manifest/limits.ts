@@ -42,6 +42,11 @@ export const SOURCES = {
   industries: 'learn.microsoft.com/azure/marketplace/create-new-saas-offer-properties',
   /** The product-ingestion API's JSON schema of a product: its `alias` has maxLength 120. */
   productSchema: 'product-ingestion.azureedge.net/schema/product/2022-03-01-preview2',
+  /** Microsoft's published product-ingestion schemas (emulator/spec/product-ingestion/): a plan's
+   * name (`plan` resource) up to 125 characters; a VHD image up to 16 data disks
+   * (`virtual-machine-plan-technical-configuration`). */
+  productIngestionSchemas:
+    'schema.mp.microsoft.com/schema/plan and virtual-machine-plan-technical-configuration',
   /** ingestion-v1.md §3.5: the ListingImage types and the sizes real clients upload. */
   imageTypes: 'ingestion-v1.md §3.5 (ListingImage types)'
 } as const
@@ -56,6 +61,8 @@ export interface FieldLimit {
   /** What Partner Center calls it, for messages. */
   label: string
   source: LimitSource
+  /** Only for these offer types, where one field has a limit per API; default: every type. */
+  offerTypes?: readonly string[]
 }
 
 /** A bound of this action; `reason` says why this value (docs/manifest.md shows it). */
@@ -238,7 +245,24 @@ export const FIELD_LIMITS: readonly FieldLimit[] = [
     max: 50,
     unit: 'characters',
     label: 'plan name',
-    source: documented('appPlans')
+    source: documented('appPlans'),
+    offerTypes: ['azure-solution-template', 'azure-managed-app', 'business-central']
+  },
+  {
+    field: 'offers[].plans[].name',
+    max: 125,
+    unit: 'characters',
+    label: 'plan name',
+    source: documented('productIngestionSchemas'),
+    offerTypes: ['saas', 'azure-virtual-machine', 'azure-container']
+  },
+  {
+    field: 'offers[].plans[].image.*.dataDisks',
+    max: 16,
+    unit: 'items',
+    label: 'data disks of a VHD image',
+    source: documented('productIngestionSchemas'),
+    offerTypes: ['azure-virtual-machine']
   },
   {
     field: 'offers[].plans[].listing.summary',
@@ -279,9 +303,14 @@ export const FIELD_LIMITS: readonly FieldLimit[] = [
 
 const PATTERNS = FIELD_LIMITS.map(limit => ({ limit, pattern: patternOf(limit.field) }))
 
-/** `offers[0].plans[1].name` → the table's entry for `offers[].plans[].name`, when there is one. */
-export function limitOf(field: string): FieldLimit | undefined {
-  return PATTERNS.find(({ pattern }) => pattern.test(field))?.limit
+/**
+ * `offers[0].plans[1].name` → the table's entry for `offers[].plans[].name`, when there is one;
+ * with `max` (a schema error's own limit), the entry of that limit where a field has one per API.
+ */
+export function limitOf(field: string, max?: number): FieldLimit | undefined {
+  return PATTERNS.find(
+    ({ limit, pattern }) => pattern.test(field) && (max === undefined || limit.max === max)
+  )?.limit
 }
 
 /** `offers[].contacts.*.name` → /^offers\[\d+\]\.contacts\.[^.[]+\.name$/ */

@@ -192,7 +192,7 @@ function describe(error: ErrorObject, data: unknown, source: SourceDocument) {
 
 /** The limit and where it comes from (limits.ts); every maxLength and maxItems has an entry there. */
 function limitText(field: string, error: ErrorObject): string {
-  const limit = limitOf(field)
+  const limit = limitOf(field, Number(error.params.limit))
   return limit ? describeLimit(limit) : `at most ${String(error.params.limit)} are allowed`
 }
 

@@ -10,6 +10,7 @@
 import { PublishError } from '../../errors.js'
 import type { PiPlanSpec, VmImageSourceSpec } from '../../manifest/model-product-ingestion.js'
 import type { Resource, ResourceRef } from '../../product-ingestion/types.js'
+import { INPUT_NAMES, inputRef } from '../../settings.js'
 
 interface VmImage {
   imageType: string
@@ -62,7 +63,7 @@ export function vmTechnicalFields(
       {
         offerId,
         source: image.source,
-        hint: 'Publish the new images under a new version number (the version input or image.version).'
+        hint: `Publish the new images under a new version number (${inputRef(INPUT_NAMES.version)} or image.version).`
       }
     )
   }
